@@ -1,0 +1,79 @@
+package com.smartlinkauto.gateway.web;
+
+import java.time.Duration;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import com.smartlinkauto.gateway.GatewayProperties;
+import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Gateway filters that reject an exchange (the Redis rate limiter's 429, a denied key's 403, …) end
+ * it with an empty body. This decorator turns such an empty error response into problem+json; for a
+ * 429 it adds {@code Retry-After}, computed from the limiter's own replenish-rate header.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+public class ErrorBodyWebFilter implements WebFilter {
+
+    static final String REPLENISH_RATE = "X-RateLimit-Replenish-Rate";
+    static final String REQUESTED_TOKENS = "X-RateLimit-Requested-Tokens";
+
+    private final GatewayProperties properties;
+
+    public ErrorBodyWebFilter(GatewayProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpResponse original = exchange.getResponse();
+        ServerHttpResponse decorated = new ServerHttpResponseDecorator(original) {
+            @Override
+            public Mono<Void> setComplete() {
+                HttpStatusCode status = getStatusCode();
+                if (status == null || !status.isError() || isCommitted()) {
+                    return super.setComplete();
+                }
+                if (status.value() == HttpStatus.TOO_MANY_REQUESTS.value()) {
+                    getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(getHeaders())));
+                    return Problems.write(exchange, getDelegate(), status, ProblemTypes.RATE_LIMITED,
+                            "Too many requests from this client. Retry after the time in Retry-After.");
+                }
+                return Problems.write(exchange, getDelegate(), status, ProblemTypes.forStatus(status.value()),
+                        "The gateway refused the request.");
+            }
+        };
+        return chain.filter(exchange.mutate().response(decorated).build());
+    }
+
+    /** Seconds until the token bucket holds enough tokens for one more request. */
+    public long retryAfterSeconds(HttpHeaders headers) {
+        double rate = parse(headers.getFirst(REPLENISH_RATE), 0);
+        double tokens = parse(headers.getFirst(REQUESTED_TOKENS), 1);
+        long seconds = rate <= 0 ? properties.retryAfterFloorSeconds()
+                : (long) Math.ceil(Duration.ofSeconds(1).toMillis() * tokens / rate / 1000.0);
+        return Math.max(properties.retryAfterFloorSeconds(), seconds);
+    }
+
+    private static double parse(String value, double fallback) {
+        try {
+            return value == null ? fallback : Double.parseDouble(value);
+        }
+        catch (NumberFormatException ex) {
+            return fallback;
+        }
+    }
+}

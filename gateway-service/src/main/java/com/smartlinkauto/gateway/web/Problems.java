@@ -1,0 +1,61 @@
+package com.smartlinkauto.gateway.web;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+
+import com.smartlinkauto.servicedefaults.Correlation;
+import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds and writes the gateway's RFC 9457 bodies, in the same shape the services use. */
+public final class Problems {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Problems() {
+    }
+
+    public static Map<String, Object> body(ServerWebExchange exchange, HttpStatusCode status, URI type,
+            String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type.toString());
+        HttpStatus known = HttpStatus.resolve(status.value());
+        body.put("title", known != null ? known.getReasonPhrase() : "HTTP " + status.value());
+        body.put("status", status.value());
+        body.put("detail", detail);
+        body.put("instance", exchange.getRequest().getPath().value());
+        String correlationId = exchange.getAttribute(CorrelationIdWebFilter.ATTRIBUTE);
+        if (correlationId == null) {
+            correlationId = exchange.getRequest().getHeaders().getFirst(Correlation.HEADER);
+        }
+        if (correlationId != null) {
+            body.put("correlationId", correlationId);
+        }
+        return body;
+    }
+
+    /** Writes a problem body on a response that is not committed yet. */
+    public static Mono<Void> write(ServerWebExchange exchange, ServerHttpResponse response, HttpStatusCode status,
+            URI type, String detail) {
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        byte[] bytes = JSON.writeValueAsBytes(body(exchange, status, type, detail));
+        response.getHeaders().setContentLength(bytes.length);
+        DataBuffer buffer = response.bufferFactory().wrap(bytes);
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    public static Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String detail) {
+        return write(exchange, exchange.getResponse(), status, ProblemTypes.forStatus(status.value()), detail);
+    }
+}

@@ -1,0 +1,225 @@
+package com.smartlinkauto.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import com.smartlinkauto.testsupport.IntegrationTest;
+import com.sun.net.httpserver.HttpServer;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The gateway with the routes, filters and limits shipped in config-repo/, real Redis behind the rate
+ * limiter, and two stand-in services found through simple discovery: an echo service (as
+ * user-service) and one that drops every connection (as booking-service).
+ */
+@IntegrationTest
+@TestPropertySource(properties = {
+        "spring.config.import=file:../config-repo/application.yml,file:../config-repo/gateway-service.yml",
+        "SMARTLINK_RATE_LIMIT_RATE=5",
+        "SMARTLINK_RATE_LIMIT_BURST=10" })
+class GatewayRoutingIT {
+
+    static HttpServer echo;
+    static ServerSocket dropper;
+    static final AtomicInteger dropped = new AtomicInteger();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Value("${local.server.port}")
+    int port;
+
+    @BeforeAll
+    static void startStandIns() throws IOException {
+        echo = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        echo.createContext("/", exchange -> {
+            String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+            byte[] body = ("{\"method\":\"" + exchange.getRequestMethod() + "\",\"path\":\""
+                    + exchange.getRequestURI().getPath() + "\",\"requestId\":\"" + requestId + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        echo.start();
+
+        dropper = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(() -> {
+            while (!dropper.isClosed()) {
+                try (Socket socket = dropper.accept()) {
+                    InputStream in = socket.getInputStream();
+                    byte[] buffer = new byte[8192];
+                    in.read(buffer); // read the request head, answer nothing, hang up
+                    dropped.incrementAndGet();
+                }
+                catch (IOException ignored) {
+                    // closed at the end of the test class
+                }
+            }
+        }, "dropping-backend");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    @AfterAll
+    static void stopStandIns() throws IOException {
+        echo.stop(0);
+        dropper.close();
+    }
+
+    @DynamicPropertySource
+    static void standIns(DynamicPropertyRegistry registry) {
+        registry.add("spring.cloud.discovery.client.simple.instances.user-service[0].uri",
+                () -> "http://127.0.0.1:" + echo.getAddress().getPort());
+        registry.add("spring.cloud.discovery.client.simple.instances.booking-service[0].uri",
+                () -> "http://127.0.0.1:" + dropper.getLocalPort());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    }
+
+    private JsonNode problem(HttpResponse<String> response) {
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("status").asInt()).isEqualTo(response.statusCode());
+        assertThat(body.get("type").asString()).startsWith("https://smartlinkauto.com/problems/");
+        assertThat(body.get("correlationId").asString())
+                .isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+        return body;
+    }
+
+    @Test
+    void routesToTheServiceAndPassesTheCorrelationIdBothWays() throws Exception {
+        HttpResponse<String> response = send(request("/api/users/me").header("X-Request-Id", "client-chosen-42"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValue("client-chosen-42");
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("requestId").asString()).isEqualTo("client-chosen-42");
+        assertThat(body.get("path").asString()).isEqualTo("/api/users/me");
+    }
+
+    @Test
+    void generatesACorrelationIdWhenAbsentOrUnsafe() throws Exception {
+        HttpResponse<String> absent = send(request("/api/auth/login"));
+        String generated = absent.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(generated).matches("[0-9a-f-]{36}");
+        assertThat(json.readTree(absent.body()).get("requestId").asString()).isEqualTo(generated);
+
+        HttpResponse<String> forged = send(request("/api/auth/login").header("X-Request-Id", "evil id <script>"));
+        assertThat(forged.headers().firstValue("X-Request-Id").orElseThrow()).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void aRouteWithoutARunningServiceAnswers503ProblemQuickly() throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<String> response = send(request("/api/vehicles/123"));
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        assertThat(response.statusCode()).isEqualTo(503);
+        JsonNode body = problem(response);
+        assertThat(body.get("type").asString()).endsWith("/service-unavailable");
+        assertThat(body.get("service").asString()).isEqualTo("vehicle-service");
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(millis).as("fallback latency in ms").isLessThan(5_000);
+
+        HttpResponse<String> post = send(request("/api/storage/files").POST(HttpRequest.BodyPublishers.ofString("x")));
+        assertThat(post.statusCode()).isEqualTo(503);
+        problem(post);
+    }
+
+    @Test
+    void retriesIdempotentRequestsOnADroppedConnectionButNeverAPost() throws Exception {
+        int before = dropped.get();
+        HttpResponse<String> get = send(request("/api/bookings/b-1"));
+        assertThat(get.statusCode()).isEqualTo(503);
+        problem(get);
+        assertThat(dropped.get() - before).as("GET attempts").isEqualTo(3);
+
+        int beforePost = dropped.get();
+        HttpResponse<String> post = send(request("/api/bookings")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"vehicleId\":\"v-1\"}")));
+        assertThat(post.statusCode()).isEqualTo(503);
+        problem(post);
+        assertThat(dropped.get() - beforePost).as("POST attempts").isEqualTo(1);
+    }
+
+    @Test
+    void aBurstPastTheLimitGets429ProblemWithRetryAfter() {
+        List<CompletableFuture<HttpResponse<String>>> burst = IntStream.range(0, 40)
+                .mapToObj(i -> http.sendAsync(request("/api/payments/p-" + i).timeout(Duration.ofSeconds(20)).build(),
+                        HttpResponse.BodyHandlers.ofString()))
+                .toList();
+        List<HttpResponse<String>> responses = burst.stream().map(CompletableFuture::join).toList();
+        List<HttpResponse<String>> limited = responses.stream().filter(r -> r.statusCode() == 429).toList();
+        assertThat(limited).as("responses over the burst of 10").hasSizeGreaterThanOrEqualTo(20);
+        HttpResponse<String> first = limited.get(0);
+        JsonNode body = problem(first);
+        assertThat(body.get("type").asString()).endsWith("/rate-limited");
+        assertThat(Integer.parseInt(first.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 60);
+        assertThat(responses).allMatch(r -> r.statusCode() == 429 || r.statusCode() == 503);
+    }
+
+    @Test
+    void unknownPathsAre404Problems() throws Exception {
+        HttpResponse<String> response = send(request("/api/nothing-here"));
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(problem(response).get("type").asString()).endsWith("/not-found");
+    }
+
+    @Test
+    void corsFollowsTheConfiguredOrigins() throws Exception {
+        HttpResponse<String> allowed = send(request("/api/users/me")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "PATCH"));
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
+
+        HttpResponse<String> denied = send(request("/api/users/me")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "PATCH"));
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(denied.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void healthProbesAndMetricsAreExposed() throws Exception {
+        assertThat(send(request("/actuator/health/readiness")).statusCode()).isEqualTo(200);
+        assertThat(send(request("/actuator/health/liveness")).statusCode()).isEqualTo(200);
+        HttpResponse<String> metrics = send(request("/actuator/prometheus"));
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("application=\"gateway-service\"");
+    }
+}

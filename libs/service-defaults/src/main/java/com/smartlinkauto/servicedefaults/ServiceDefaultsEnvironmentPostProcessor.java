@@ -1,0 +1,74 @@
+package com.smartlinkauto.servicedefaults;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Adds the platform's property defaults with the lowest precedence, so a service's own
+ * {@code application.yml}, the config server, environment variables and command-line arguments all
+ * override them. Runs after config data so the active profiles are known.
+ */
+public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    public static final String PROPERTY_SOURCE_NAME = "smartlinkServiceDefaults";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
+            return;
+        }
+        environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults(environment)));
+    }
+
+    static Map<String, Object> defaults(ConfigurableEnvironment environment) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        // actuator: liveness/readiness groups everywhere (not only on k8s), Prometheus scraping
+        d.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+        d.put("management.endpoint.health.probes.enabled", "true");
+        d.put("management.endpoint.health.show-components", "always");
+        d.put("management.health.livenessstate.enabled", "true");
+        d.put("management.health.readinessstate.enabled", "true");
+        d.put("management.info.env.enabled", "true");
+        d.put("management.metrics.tags.application", "${spring.application.name:unknown}");
+        d.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+        // errors and shutdown
+        d.put("spring.mvc.problemdetails.enabled", "true");
+        d.put("server.error.include-stacktrace", "never");
+        d.put("server.error.include-message", "never");
+        d.put("server.shutdown", "graceful");
+        d.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
+        d.put("logging.pattern.correlation", "[%X{requestId:-}] ");
+        // discovery: local runs register the loopback address; containers register their own IP
+        d.put("eureka.client.service-url.defaultZone", "${EUREKA_URL:http://127.0.0.1:8761/eureka/}");
+        d.put("eureka.client.registry-fetch-interval-seconds", "5");
+        d.put("eureka.instance.prefer-ip-address", "true");
+        d.put("eureka.instance.lease-renewal-interval-in-seconds", "5");
+        d.put("eureka.instance.lease-expiration-duration-in-seconds", "15");
+        d.put("eureka.instance.instance-id",
+                "${spring.application.name}:${spring.cloud.client.ip-address}:${server.port:8080}");
+        d.put("spring.cloud.loadbalancer.cache.ttl", "5s");
+        boolean containerised = Arrays.stream(environment.getActiveProfiles())
+                .anyMatch(p -> p.equals("docker") || p.equals("kubernetes"));
+        if (containerised) {
+            d.put("logging.structured.format.console", "ecs");
+        }
+        else {
+            d.put("eureka.instance.ip-address", "${EUREKA_INSTANCE_IP:127.0.0.1}");
+            d.put("eureka.instance.hostname", "${EUREKA_INSTANCE_IP:127.0.0.1}");
+        }
+        return d;
+    }
+
+    @Override
+    public int getOrder() {
+        // after ConfigDataEnvironmentPostProcessor (HIGHEST_PRECEDENCE + 10): profiles are known by then
+        return Ordered.HIGHEST_PRECEDENCE + 20;
+    }
+}

@@ -1,0 +1,148 @@
+package com.smartlinkauto.servicedefaults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.smartlinkauto.servicedefaults.problem.ApiException;
+import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** What a service gets from depending on service-defaults, seen through its HTTP answers. */
+@SpringBootTest(properties = "spring.application.name=probe-service")
+@AutoConfigureMockMvc
+class ServiceDefaultsTest {
+
+    @SpringBootApplication
+    @Import(ProbeController.class)
+    static class ProbeApplication {
+    }
+
+    record SignUp(@NotBlank @Size(max = 20) String name, @NotBlank String password) {
+    }
+
+    @RestController
+    @Validated
+    static class ProbeController {
+
+        @PostMapping("/probe")
+        SignUp create(@Valid @RequestBody SignUp body) {
+            return body;
+        }
+
+        @GetMapping("/probe/{n}")
+        int read(@PathVariable @Max(10) int n) {
+            if (n == 7) {
+                throw new ApiException(HttpStatus.CONFLICT, ProblemTypes.of("seven-taken"), "Seven is taken",
+                        java.util.Map.of("holder", "someone"));
+            }
+            if (n == 8) {
+                throw new IllegalStateException("secret internal detail");
+            }
+            return n;
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Environment environment;
+
+    @Test
+    void validationErrorsListTheFieldsWithoutEchoingValues() throws Exception {
+        mvc.perform(post("/probe").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"\",\"password\":\"\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.type").value("https://smartlinkauto.com/problems/validation"))
+                .andExpect(jsonPath("$.errors", hasSize(2)))
+                .andExpect(jsonPath("$.errors[0].field").value("name"))
+                .andExpect(jsonPath("$.errors[1].field").value("password"))
+                .andExpect(jsonPath("$.errors[0].rejectedValue").doesNotExist())
+                .andExpect(jsonPath("$.instance").value("/probe"))
+                .andExpect(jsonPath("$.correlationId").exists());
+    }
+
+    @Test
+    void malformedJsonIsA400Problem() throws Exception {
+        mvc.perform(post("/probe").contentType(MediaType.APPLICATION_JSON).content("{\"name\":"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://smartlinkauto.com/problems/malformed-request"))
+                .andExpect(jsonPath("$.status").value(400));
+    }
+
+    @Test
+    void domainErrorsKeepTheirTypeAndProperties() throws Exception {
+        mvc.perform(get("/probe/7").header("X-Request-Id", "req-7"))
+                .andExpect(status().isConflict())
+                .andExpect(header().string("X-Request-Id", "req-7"))
+                .andExpect(jsonPath("$.type").value("https://smartlinkauto.com/problems/seven-taken"))
+                .andExpect(jsonPath("$.detail").value("Seven is taken"))
+                .andExpect(jsonPath("$.holder").value("someone"))
+                .andExpect(jsonPath("$.correlationId").value("req-7"));
+    }
+
+    @Test
+    void unexpectedErrorsAre500sThatRevealNothing() throws Exception {
+        String body = mvc.perform(get("/probe/8"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(jsonPath("$.type").value("https://smartlinkauto.com/problems/internal-error"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(body).doesNotContain("secret internal detail").doesNotContain("IllegalStateException");
+    }
+
+    @Test
+    void parameterValidationAndUnknownPathsAreProblems() throws Exception {
+        mvc.perform(get("/probe/11"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://smartlinkauto.com/problems/validation"));
+        mvc.perform(get("/probe/not-a-number"))
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Type", "application/problem+json"));
+        mvc.perform(get("/nowhere"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("https://smartlinkauto.com/problems/not-found"));
+    }
+
+    @Test
+    void unsafeCorrelationIdsAreReplaced() throws Exception {
+        mvc.perform(get("/probe/1").header("X-Request-Id", "bad id\nwith newline"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("X-Request-Id", matchesPattern("[0-9a-f-]{36}")));
+    }
+
+    @Test
+    void actuatorDefaultsAreInPlaceButOverridable() {
+        assertThat(environment.getProperty("management.endpoint.health.probes.enabled")).isEqualTo("true");
+        assertThat(environment.getProperty("management.endpoints.web.exposure.include")).contains("prometheus");
+        assertThat(environment.getProperty("management.metrics.tags.application")).isEqualTo("probe-service");
+        assertThat(environment.getProperty("eureka.instance.ip-address")).isEqualTo("127.0.0.1");
+    }
+}
