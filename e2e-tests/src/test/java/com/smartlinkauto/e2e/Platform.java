@@ -1,0 +1,57 @@
+package com.smartlinkauto.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The running platform as a client sees it: the gateway (the only public entry) plus, for checks of
+ * the platform itself, Eureka and the config server. Addresses come from system properties that
+ * {@code ./smartlink test} passes through Maven.
+ */
+public final class Platform {
+
+    public static final String GATEWAY = System.getProperty("smartlink.gateway.url", "http://127.0.0.1:8080");
+    public static final String EUREKA = System.getProperty("smartlink.eureka.url", "http://127.0.0.1:8761");
+    public static final String CONFIG = System.getProperty("smartlink.config.url", "http://127.0.0.1:8888");
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    private Platform() {
+    }
+
+    public static HttpRequest.Builder request(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+    }
+
+    public static HttpRequest.Builder gateway(String path) {
+        return request(GATEWAY + path);
+    }
+
+    public static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+}

@@ -1,0 +1,126 @@
+package com.smartlinkauto.e2e;
+
+import static com.smartlinkauto.e2e.Platform.gateway;
+import static com.smartlinkauto.e2e.Platform.json;
+import static com.smartlinkauto.e2e.Platform.request;
+import static com.smartlinkauto.e2e.Platform.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import tools.jackson.databind.JsonNode;
+
+/** The foundation, black-box: health, registry, config, routing failures, correlation ids, limits. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformFoundationIT {
+
+    /** One route prefix per planned backend service, to find one that is not running. */
+    private static final Map<String, String> ROUTES = new LinkedHashMap<>();
+
+    static {
+        ROUTES.put("PAYMENT-SERVICE", "/api/payments/e2e-probe");
+        ROUTES.put("BOOKING-SERVICE", "/api/bookings/e2e-probe");
+        ROUTES.put("VEHICLE-SERVICE", "/api/vehicles/e2e-probe");
+        ROUTES.put("STORAGE-CONTROLLER-SERVICE", "/api/storage/e2e-probe");
+        ROUTES.put("USER-SERVICE", "/api/users/e2e-probe");
+    }
+
+    static Set<String> registeredApps() {
+        HttpResponse<String> apps = send(request(Platform.EUREKA + "/eureka/apps").header("Accept", "application/json"));
+        assertThat(apps.statusCode()).isEqualTo(200);
+        JsonNode list = json(apps).path("applications").path("application");
+        return StreamSupport.stream(list.spliterator(), false)
+                .filter(app -> StreamSupport.stream(app.path("instance").spliterator(), false)
+                        .anyMatch(instance -> "UP".equals(instance.path("status").asString())))
+                .map(app -> app.path("name").asString())
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    @Order(1)
+    void gatewayIsHealthy() {
+        HttpResponse<String> health = send(gateway("/actuator/health"));
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(json(health).path("status").asString()).isEqualTo("UP");
+        assertThat(send(gateway("/actuator/health/readiness")).statusCode()).isEqualTo(200);
+        assertThat(send(gateway("/actuator/health/liveness")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(2)
+    void eurekaListsTheRunningServices() {
+        assertThat(registeredApps()).contains("CONFIG-SERVICE", "GATEWAY-SERVICE");
+    }
+
+    @Test
+    @Order(3)
+    void configServerServesTheGatewayConfiguration() {
+        HttpResponse<String> response = send(request(Platform.CONFIG + "/gateway-service/default"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        String sources = json(response).path("propertySources").toString();
+        assertThat(sources).contains("gateway-service.yml").contains("lb://booking-service");
+    }
+
+    @Test
+    @Order(4)
+    void theCorrelationIdIsEchoedAndGeneratedWhenAbsent() {
+        HttpResponse<String> echoed = send(gateway("/actuator/health").header("X-Request-Id", "e2e-correlation-1"));
+        assertThat(echoed.headers().firstValue("X-Request-Id")).hasValue("e2e-correlation-1");
+        HttpResponse<String> generated = send(gateway("/api/nothing-routes-here"));
+        assertThat(generated.statusCode()).isEqualTo(404);
+        String id = generated.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(json(generated).path("correlationId").asString()).isEqualTo(id);
+    }
+
+    @Test
+    @Order(5)
+    void aRouteWhoseServiceIsNotRunningAnswers503ProblemFast() {
+        Set<String> running = registeredApps();
+        String path = ROUTES.entrySet().stream().filter(e -> !running.contains(e.getKey()))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        Assumptions.assumeTrue(path != null, "every routed service is running");
+        long started = System.nanoTime();
+        HttpResponse<String> response = send(gateway(path).header("X-Request-Id", "e2e-absent"));
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = json(response);
+        assertThat(problem.path("type").asString()).isEqualTo("https://smartlinkauto.com/problems/service-unavailable");
+        assertThat(problem.path("status").asInt()).isEqualTo(503);
+        assertThat(problem.path("correlationId").asString()).isEqualTo("e2e-absent");
+        assertThat(millis).as("503 latency (ms)").isLessThan(3_000);
+    }
+
+    @Test
+    @Order(6)
+    void aBurstPastTheLimitGets429WithRetryAfter() {
+        // a route used by no other e2e test, so its bucket is this test's alone
+        List<CompletableFuture<HttpResponse<String>>> burst = IntStream.range(0, 300)
+                .mapToObj(i -> Platform.HTTP.sendAsync(gateway("/api/payments/e2e-burst-" + i).build(),
+                        HttpResponse.BodyHandlers.ofString()))
+                .toList();
+        List<HttpResponse<String>> responses = burst.stream().map(CompletableFuture::join).toList();
+        List<HttpResponse<String>> limited = responses.stream().filter(r -> r.statusCode() == 429).toList();
+        assertThat(limited).as("429s in a burst of 300 against a burst capacity of 100").isNotEmpty();
+        HttpResponse<String> first = limited.get(0);
+        assertThat(first.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(first.headers().firstValue("Retry-After")).isPresent();
+        assertThat(json(first).path("type").asString()).isEqualTo("https://smartlinkauto.com/problems/rate-limited");
+        assertThat(responses).noneMatch(r -> r.statusCode() >= 500 && r.statusCode() != 503);
+    }
+}

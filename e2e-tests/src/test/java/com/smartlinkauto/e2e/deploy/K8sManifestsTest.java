@@ -1,0 +1,738 @@
+package com.smartlinkauto.e2e.deploy;
+
+import static com.smartlinkauto.e2e.deploy.MiniKustomize.list;
+import static com.smartlinkauto.e2e.deploy.MiniKustomize.map;
+import static com.smartlinkauto.e2e.deploy.MiniKustomize.mapAt;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Renders k8s/ (base, overlays/local, overlays/production) and checks what a cluster operator
+ * relies on: probes on the actuator health groups, resource requests and limits, hardened pods,
+ * Services that select something, every Spring service in every overlay, secrets kept out of
+ * the repository.
+ *
+ * <p>Rendering uses {@code kubectl kustomize} when kubectl is on the PATH (the real renderer),
+ * else {@link MiniKustomize}. Where kubectl exists, the two must agree, which keeps the fallback
+ * honest. {@code -Dsmartlink.kubectl=none} forces the fallback, {@code -Dsmartlink.kubectl=/path}
+ * picks a kubectl.
+ */
+class K8sManifestsTest {
+
+    private static final List<String> TARGETS = List.of("base", "overlays/local", "overlays/production");
+    private static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "StatefulSet");
+    /** Keys of the local Secret; the same keys as the docker compose .env. */
+    private static final List<String> SECRET_KEYS = List.of("POSTGRES_PASSWORD", "USERS_DB_PASSWORD",
+            "VEHICLES_DB_PASSWORD", "BOOKINGS_DB_PASSWORD", "PAYMENTS_DB_PASSWORD", "STORAGE_DB_PASSWORD");
+
+    private static Path repoRoot;
+    private static Path workCopy;
+    private static String kubectl;
+    private static final Map<String, List<Map<String, Object>>> RENDERED = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void render() throws IOException {
+        repoRoot = findRepoRoot();
+        workCopy = copyK8sWithDummySecrets(repoRoot.resolve("k8s"));
+        kubectl = findKubectl();
+        for (String target : TARGETS) {
+            Path dir = workCopy.resolve(target);
+            RENDERED.put(target, kubectl != null ? kubectlKustomize(dir) : new MiniKustomize().build(dir));
+        }
+    }
+
+    @AfterAll
+    static void cleanUp() throws IOException {
+        if (workCopy != null) {
+            deleteTree(workCopy);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // every overlay
+    // ------------------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/local", "overlays/production"})
+    void everySpringServiceFromTheBaseIsInTheOverlay(String overlay) {
+        assertThat(springServices()).as("Spring services in k8s/base")
+                .contains("discovery-service", "config-service", "gateway-service");
+        for (Map<String, Object> baseWorkload : workloads("base")) {
+            String name = name(baseWorkload);
+            assertThat(find(overlay, baseWorkload.get("kind").toString(), name))
+                    .as("%s %s in %s", baseWorkload.get("kind"), name, overlay).isNotNull();
+            assertThat(find(overlay, "Service", name)).as("Service %s in %s", name, overlay).isNotNull();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    void springServicesProbeTheActuatorHealthGroups(String target) {
+        for (Map<String, Object> workload : springWorkloads(target)) {
+            Map<String, Object> container = mainContainer(workload);
+            String what = target + " " + name(workload);
+            assertThat(httpGetPath(container, "livenessProbe")).as("%s livenessProbe", what)
+                    .isEqualTo("/actuator/health/liveness");
+            assertThat(httpGetPath(container, "readinessProbe")).as("%s readinessProbe", what)
+                    .isEqualTo("/actuator/health/readiness");
+            assertThat(httpGetPath(container, "startupProbe")).as("%s startupProbe", what)
+                    .startsWith("/actuator/health");
+            for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+                Object port = mapAt(container, false, probe, "httpGet").get("port");
+                assertThat(containerPortMatches(container, port))
+                        .as("%s %s port %s is a container port", what, probe, port).isTrue();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/local", "overlays/production"})
+    void everyWorkloadHasProbes(String overlay) {
+        for (Map<String, Object> workload : workloads(overlay)) {
+            for (Map<String, Object> container : containers(workload, "containers")) {
+                for (String probe : List.of("livenessProbe", "readinessProbe")) {
+                    Map<String, Object> p = map(container.get(probe));
+                    assertThat(p.keySet()).as("%s %s/%s %s handler", overlay, name(workload),
+                                    container.get("name"), probe)
+                            .containsAnyOf("httpGet", "tcpSocket", "exec", "grpc");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/local", "overlays/production"})
+    void everyContainerHasCpuAndMemoryRequestsAndLimits(String overlay) {
+        for (Map<String, Object> workload : workloads(overlay)) {
+            for (String field : List.of("initContainers", "containers")) {
+                for (Map<String, Object> container : containers(workload, field)) {
+                    for (String bound : List.of("requests", "limits")) {
+                        assertThat(mapAt(container, false, "resources", bound).keySet())
+                                .as("%s %s/%s resources.%s", overlay, name(workload), container.get("name"), bound)
+                                .contains("cpu", "memory");
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/local", "overlays/production"})
+    void springServicesRunNonRootOnAReadOnlyRootFilesystem(String overlay) {
+        for (Map<String, Object> workload : springWorkloads(overlay)) {
+            Map<String, Object> pod = podSpec(workload);
+            Map<String, Object> podSc = map(pod.get("securityContext"));
+            String what = overlay + " " + name(workload);
+            assertThat(pod.get("automountServiceAccountToken")).as("%s automountServiceAccountToken", what)
+                    .isEqualTo(false);
+            for (Map<String, Object> container : containers(workload, "containers")) {
+                Map<String, Object> sc = map(container.get("securityContext"));
+                assertThat(firstNonNull(sc.get("runAsNonRoot"), podSc.get("runAsNonRoot")))
+                        .as("%s runAsNonRoot", what).isEqualTo(true);
+                assertThat(firstNonNull(sc.get("runAsUser"), podSc.get("runAsUser")))
+                        .as("%s runAsUser (the image's uid)", what).isEqualTo(10001);
+                assertThat(sc.get("readOnlyRootFilesystem")).as("%s readOnlyRootFilesystem", what).isEqualTo(true);
+                assertThat(sc.get("allowPrivilegeEscalation")).as("%s allowPrivilegeEscalation", what)
+                        .isEqualTo(false);
+                assertThat(list(mapAt(sc, false, "capabilities").get("drop"))).as("%s capabilities.drop", what)
+                        .contains("ALL");
+                assertThat(firstNonNull(map(sc.get("seccompProfile")).get("type"),
+                        map(podSc.get("seccompProfile")).get("type"))).as("%s seccompProfile", what)
+                        .isEqualTo("RuntimeDefault");
+                // the JVM needs one writable directory
+                Object tmpVolume = list(container.get("volumeMounts")).stream().map(MiniKustomize::map)
+                        .filter(m -> "/tmp".equals(m.get("mountPath"))).map(m -> m.get("name"))
+                        .findFirst().orElse(null);
+                assertThat(tmpVolume).as("%s mounts a volume on /tmp", what).isNotNull();
+                assertThat(list(pod.get("volumes")).stream().map(MiniKustomize::map)
+                        .filter(v -> tmpVolume.equals(v.get("name"))).anyMatch(v -> v.containsKey("emptyDir")))
+                        .as("%s /tmp is an emptyDir", what).isTrue();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    void everyServiceSelectsAWorkloadAndItsPorts(String target) {
+        List<Map<String, Object>> services = objects(target, "Service");
+        assertThat(services).as("Services in %s", target).isNotEmpty();
+        for (Map<String, Object> service : services) {
+            Map<String, Object> selector = mapAt(service, false, "spec", "selector");
+            assertThat(selector).as("%s Service %s selector", target, name(service)).isNotEmpty();
+            List<Map<String, Object>> selected = workloads(target).stream()
+                    .filter(w -> Objects.equals(namespace(w), namespace(service)))
+                    .filter(w -> mapAt(w, false, "spec", "template", "metadata", "labels").entrySet()
+                            .containsAll(selector.entrySet()))
+                    .collect(Collectors.toList());
+            assertThat(selected).as("%s workloads selected by Service %s %s", target, name(service), selector)
+                    .isNotEmpty();
+            for (Object p : list(mapAt(service, false, "spec").get("ports"))) {
+                Object targetPort = firstNonNull(map(p).get("targetPort"), map(p).get("port"));
+                assertThat(selected.stream().flatMap(w -> containers(w, "containers").stream())
+                        .anyMatch(c -> containerPortMatches(c, targetPort)))
+                        .as("%s Service %s targetPort %s is a container port", target, name(service), targetPort)
+                        .isTrue();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/local", "overlays/production"})
+    void referencedConfigMapsExistAndSecretsAreProvidedAsDocumented(String overlay) throws IOException {
+        String readme = Files.readString(repoRoot.resolve("k8s/README.md"));
+        for (Map<String, Object> workload : workloads(overlay)) {
+            Map<String, Set<String>> refs = references(workload);
+            for (String cm : refs.get("ConfigMap")) {
+                assertThat(find(overlay, "ConfigMap", cm)).as("%s: ConfigMap %s used by %s", overlay, cm,
+                        name(workload)).isNotNull();
+            }
+            for (String secret : refs.get("Secret")) {
+                if (overlay.endsWith("local")) {
+                    assertThat(find(overlay, "Secret", secret)).as("%s: Secret %s used by %s", overlay, secret,
+                            name(workload)).isNotNull();
+                } else {
+                    assertThat(readme).as("k8s/README.md documents the pre-existing Secret %s", secret)
+                            .contains(secret);
+                }
+            }
+        }
+        if (overlay.endsWith("production")) {
+            for (Map<String, Object> ingress : objects(overlay, "Ingress")) {
+                for (Object tls : list(mapAt(ingress, false, "spec").get("tls"))) {
+                    assertThat(readme).as("k8s/README.md documents the TLS Secret")
+                            .contains(map(tls).get("secretName").toString());
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // local overlay
+    // ------------------------------------------------------------------------------------------
+
+    @Test
+    void localOverlayRunsTheInfrastructureInTheCluster() throws IOException {
+        String local = "overlays/local";
+        for (String infra : List.of("postgres", "redis", "kafka")) {
+            Map<String, Object> sts = find(local, "StatefulSet", infra);
+            assertThat(sts).as("StatefulSet %s", infra).isNotNull();
+            assertThat(mapAt(sts, false, "spec").get("replicas")).as("%s replicas", infra).isEqualTo(1);
+            assertThat(list(mapAt(sts, false, "spec").get("volumeClaimTemplates"))).as("%s PVC", infra).isNotEmpty();
+            assertThat(find(local, "Service", infra)).as("Service %s", infra).isNotNull();
+            Map<String, Object> headless = find(local, "Service", mapAt(sts, false, "spec").get("serviceName").toString());
+            assertThat(headless).as("governing Service of %s", infra).isNotNull();
+            assertThat(mapAt(headless, false, "spec").get("clusterIP")).isEqualTo("None");
+        }
+        Map<String, Object> secret = find(local, "Secret", "smartlink-secrets");
+        assertThat(secret).as("Secret smartlink-secrets from secrets.env").isNotNull();
+        assertThat(map(secret.get("data")).keySet()).containsExactlyInAnyOrderElementsOf(SECRET_KEYS);
+        String script = Files.readString(repoRoot.resolve("infra/docker/postgres/init-databases.sh"));
+        assertThat(map(find(local, "ConfigMap", "postgres-init").get("data")).get("init-databases.sh"))
+                .as("postgres-init ConfigMap carries the compose init script").isEqualTo(script);
+        for (Map<String, Object> obj : RENDERED.get(local)) {
+            if (!"Namespace".equals(obj.get("kind"))) {
+                assertThat(namespace(obj)).as("namespace of %s", MiniKustomize.id(obj)).isEqualTo("smartlink");
+            }
+        }
+    }
+
+    @Test
+    void postgresInitScriptIsTheSameForComposeAndKubernetes() throws IOException {
+        assertThat(Files.readString(repoRoot.resolve("k8s/components/in-cluster-infra/postgres/init-databases.sh")))
+                .as("k8s copy of infra/docker/postgres/init-databases.sh")
+                .isEqualTo(Files.readString(repoRoot.resolve("infra/docker/postgres/init-databases.sh")));
+    }
+
+    @Test
+    void secretsEnvIsNotCommitted() throws IOException {
+        Path gitignore = repoRoot.resolve("k8s/overlays/local/.gitignore");
+        assertThat(gitignore).exists();
+        assertThat(Files.readAllLines(gitignore)).contains("secrets.env");
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // production overlay
+    // ------------------------------------------------------------------------------------------
+
+    @Test
+    void productionUsesManagedInfrastructureAndKeepsTheGatewayAvailable() {
+        String prod = "overlays/production";
+        assertThat(objects(prod, "StatefulSet")).as("no in-cluster infrastructure").isEmpty();
+        assertThat(objects(prod, "Secret")).as("credentials come from pre-existing Secrets").isEmpty();
+        Map<String, Object> env = map(find(prod, "ConfigMap", "smartlink-env").get("data"));
+        assertThat(env.get("REDIS_HOST")).isNotEqualTo("redis");
+        assertThat(env.get("POSTGRES_HOST")).isNotEqualTo("postgres");
+        assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS")).isNotEqualTo("kafka:9092");
+        assertThat(env.get("SPRING_PROFILES_ACTIVE")).isEqualTo("kubernetes");
+
+        Map<String, Object> gateway = find(prod, "Deployment", "gateway-service");
+        assertThat(mapAt(gateway, false, "spec").get("replicas")).isEqualTo(2);
+        Map<String, Object> podLabels = mapAt(gateway, false, "spec", "template", "metadata", "labels");
+
+        List<Map<String, Object>> pdbs = objects(prod, "PodDisruptionBudget");
+        assertThat(pdbs).anySatisfy(pdb -> assertThat(podLabels.entrySet())
+                .containsAll(mapAt(pdb, false, "spec", "selector", "matchLabels").entrySet()));
+        assertThat(pdbs).allSatisfy(pdb -> assertThat(mapAt(pdb, false, "spec", "selector", "matchLabels"))
+                .isNotEmpty());
+
+        assertThat(objects(prod, "HorizontalPodAutoscaler")).anySatisfy(hpa -> {
+            Map<String, Object> ref = mapAt(hpa, false, "spec", "scaleTargetRef");
+            assertThat(ref.get("kind")).isEqualTo("Deployment");
+            assertThat(ref.get("name")).isEqualTo("gateway-service");
+            assertThat((Integer) mapAt(hpa, false, "spec").get("minReplicas")).isGreaterThanOrEqualTo(2);
+        });
+
+        List<Map<String, Object>> ingresses = objects(prod, "Ingress");
+        assertThat(ingresses).as("the gateway's public entry").isNotEmpty();
+        for (Map<String, Object> ingress : ingresses) {
+            for (Object rule : list(mapAt(ingress, false, "spec").get("rules"))) {
+                for (Object path : list(mapAt(map(rule), false, "http").get("paths"))) {
+                    assertThat(mapAt(map(path), false, "backend", "service").get("name"))
+                            .as("Ingress backends: the gateway only").isEqualTo("gateway-service");
+                }
+            }
+        }
+        for (String target : TARGETS) {
+            for (Map<String, Object> service : objects(target, "Service")) {
+                assertThat(mapAt(service, false, "spec").getOrDefault("type", "ClusterIP"))
+                        .as("%s Service %s is internal", target, name(service)).isEqualTo("ClusterIP");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // the fallback renderer
+    // ------------------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    void fallbackRendererAgreesWithKubectl(String target) {
+        assumeTrue(kubectl != null, "kubectl not on PATH: the fallback renderer was used for every check");
+        assertSameObjects(target, RENDERED.get(target), new MiniKustomize().build(workCopy.resolve(target)));
+    }
+
+    @Test
+    void fallbackRendererAgreesWithKubectlOnEveryFeatureItSupports() throws IOException {
+        assumeTrue(kubectl != null, "kubectl not on PATH");
+        Path fixture = Files.createTempDirectory("mini-kustomize");
+        try {
+            writeFeatureFixture(fixture);
+            Path overlay = fixture.resolve("overlay");
+            assertSameObjects("feature fixture", kubectlKustomize(overlay), new MiniKustomize().build(overlay));
+        } finally {
+            deleteTree(fixture);
+        }
+    }
+
+    @Test
+    void fallbackRendererRefusesWhatItDoesNotImplement() throws IOException {
+        Path dir = Files.createTempDirectory("mini-kustomize");
+        try {
+            Files.writeString(dir.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n");
+            Files.writeString(dir.resolve("kustomization.yaml"), "resources: [cm.yaml]\nnamePrefix: x-\n");
+            assertThatThrownBy(() -> new MiniKustomize().build(dir))
+                    .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("namePrefix");
+            Files.writeString(dir.resolve("kustomization.yaml"), "resources: [cm.yaml]\n"
+                    + "patches:\n- target: {kind: ConfigMap, name: a}\n"
+                    + "  patch: '[{\"op\": \"add\", \"path\": \"/data\", \"value\": {}}]'\n");
+            assertThatThrownBy(() -> new MiniKustomize().build(dir))
+                    .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("JSON 6902");
+            Files.writeString(dir.resolve("kustomization.yaml"), "configMapGenerator:\n- name: g\n  literals: [a=b]\n");
+            assertThatThrownBy(() -> new MiniKustomize().build(dir))
+                    .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("disableNameSuffixHash");
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static void writeFeatureFixture(Path root) throws IOException {
+        Files.createDirectories(root.resolve("base"));
+        Files.createDirectories(root.resolve("component"));
+        Files.createDirectories(root.resolve("overlay/files"));
+        Files.writeString(root.resolve("base/kustomization.yaml"), String.join("\n",
+                "commonLabels:",
+                "  tier: web",
+                "labels:",
+                "- pairs: {team: a}",
+                "- pairs: {team-t: b}",
+                "  includeTemplates: true",
+                "resources:",
+                "- app.yaml",
+                ""));
+        Files.writeString(root.resolve("base/app.yaml"), String.join("\n",
+                "apiVersion: apps/v1",
+                "kind: Deployment",
+                "metadata: {name: web}",
+                "spec:",
+                "  selector: {matchLabels: {app: web}}",
+                "  template:",
+                "    metadata: {labels: {app: web}}",
+                "    spec:",
+                "      initContainers:",
+                "      - {name: init, image: 'busybox:1.36'}",
+                "      containers:",
+                "      - name: web",
+                "        image: smartlink/web:latest",
+                "        ports: [{containerPort: 8080, name: http}]",
+                "        env: [{name: A, value: '1'}, {name: B, value: '2'}, {name: C, value: '3'}]",
+                "        volumeMounts: [{name: tmp, mountPath: /tmp}]",
+                "        resources: {limits: {cpu: '1', memory: 256Mi}}",
+                "      - {name: side, image: 'registry.local:5000/side:1@sha256:abc'}",
+                "      volumes: [{name: tmp, emptyDir: {}}]",
+                "---",
+                "apiVersion: v1",
+                "kind: Service",
+                "metadata: {name: web}",
+                "spec:",
+                "  selector: {app: web}",
+                "  ports: [{name: http, port: 80, targetPort: http}, {name: admin, port: 81}]",
+                "---",
+                "apiVersion: policy/v1",
+                "kind: PodDisruptionBudget",
+                "metadata: {name: web}",
+                "spec: {minAvailable: 1, selector: {matchLabels: {app: web}}}",
+                "---",
+                "apiVersion: apps/v1",
+                "kind: StatefulSet",
+                "metadata: {name: db}",
+                "spec:",
+                "  serviceName: db",
+                "  selector: {matchLabels: {app: db}}",
+                "  template:",
+                "    metadata: {labels: {app: db}}",
+                "    spec: {containers: [{name: db, image: 'postgres:17-alpine'}]}",
+                "  volumeClaimTemplates: [{metadata: {name: data}, spec: {accessModes: [ReadWriteOnce]}}]",
+                ""));
+        Files.writeString(root.resolve("component/kustomization.yaml"), String.join("\n",
+                "apiVersion: kustomize.config.k8s.io/v1alpha1",
+                "kind: Component",
+                "resources: [extra.yaml]",
+                "generatorOptions: {disableNameSuffixHash: true}",
+                "configMapGenerator:",
+                "- name: from-component",
+                "  literals: [X=1, Y=two words]",
+                "labels:",
+                "- pairs: {added-by: component}",
+                "patches:",
+                "- patch: |",
+                "    apiVersion: apps/v1",
+                "    kind: Deployment",
+                "    metadata: {name: web}",
+                "    spec: {template: {metadata: {annotations: {from: component}}}}",
+                ""));
+        Files.writeString(root.resolve("component/extra.yaml"),
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: extra}\ndata: {k: v}\n");
+        Files.writeString(root.resolve("overlay/files/app.properties"), "a=1\nb = two\n");
+        Files.writeString(root.resolve("overlay/files/app.env"), "# comment\nE1=one\n\n  E2=two=2\nE3=\"q\"\n");
+        Files.writeString(root.resolve("overlay/ns.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata: {name: whatever}\n");
+        Files.writeString(root.resolve("overlay/smp.yaml"), String.join("\n",
+                "apiVersion: apps/v1",
+                "kind: Deployment",
+                "metadata: {name: web, labels: {patched: 'yes'}}",
+                "spec:",
+                "  template:",
+                "    spec:",
+                "      containers:",
+                "      - name: web",
+                "        env: [{name: C, value: '30'}, {name: D, value: '4'}, {name: A, value: null}]",
+                "        ports: [{containerPort: 9090, name: metrics}]",
+                "        volumeMounts: [{name: cache, mountPath: /cache}]",
+                "        resources: {requests: {cpu: 100m}}",
+                "      - name: added",
+                "        image: smartlink/added:1",
+                "      volumes: [{name: cache, emptyDir: {medium: Memory}}]",
+                "      tolerations: [{key: k, operator: Exists}]",
+                ""));
+        Files.writeString(root.resolve("overlay/kustomization.yaml"), String.join("\n",
+                "apiVersion: kustomize.config.k8s.io/v1beta1",
+                "kind: Kustomization",
+                "namespace: fixture",
+                "resources: [../base, ns.yaml]",
+                "components: [../component]",
+                "generatorOptions: {disableNameSuffixHash: true}",
+                "configMapGenerator:",
+                "- name: files",
+                "  files: [files/app.properties, renamed.env=files/app.env]",
+                "- name: envs",
+                "  envs: [files/app.env]",
+                "secretGenerator:",
+                "- name: creds",
+                "  literals: [user=admin, password=s3cr3t=]",
+                "  envs: [files/app.env]",
+                "- name: tls",
+                "  type: kubernetes.io/tls",
+                "  literals: [tls.crt=c, tls.key=k]",
+                "patchesStrategicMerge: [smp.yaml]",
+                "patches:",
+                "- target: {kind: Service, name: web}",
+                "  patch: |",
+                "    apiVersion: v1",
+                "    kind: Service",
+                "    metadata: {name: ignored}",
+                "    spec: {ports: [{name: http, port: 80, targetPort: 8080}, {name: extra, port: 82}]}",
+                "- patch: |",
+                "    apiVersion: apps/v1",
+                "    kind: StatefulSet",
+                "    metadata: {name: db}",
+                "    spec: {template: {spec: {containers: [{name: db, args: [-c, max_connections=50]}]}}}",
+                "replicas:",
+                "- {name: web, count: 3}",
+                "- {name: db, count: 1}",
+                "images:",
+                "- {name: smartlink/web, newTag: '2.0'}",
+                "- {name: busybox, newName: mirror.local/busybox}",
+                "- {name: registry.local:5000/side, digest: 'sha256:def'}",
+                "- {name: postgres, newName: mirror.local/postgres, newTag: '17.5-alpine'}",
+                ""));
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // helpers: rendering
+    // ------------------------------------------------------------------------------------------
+
+    private static Path findRepoRoot() {
+        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve("k8s/base/kustomization.yaml"))) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("no k8s/base/kustomization.yaml above " + dir);
+    }
+
+    /** A copy of k8s/ without any real secrets.env, with a dummy one for the local overlay. */
+    private static Path copyK8sWithDummySecrets(Path k8s) throws IOException {
+        Path copy = Files.createTempDirectory("smartlink-k8s").resolve("k8s");
+        try (Stream<Path> files = Files.walk(k8s)) {
+            for (Path p : files.collect(Collectors.toList())) {
+                Path target = copy.resolve(k8s.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!p.getFileName().toString().equals("secrets.env")) {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        StringBuilder dummy = new StringBuilder("# dummy values for rendering only\n");
+        for (String key : SECRET_KEYS) {
+            dummy.append(key).append("=dummy-").append(key.toLowerCase()).append('\n');
+        }
+        Files.writeString(copy.resolve("overlays/local/secrets.env"), dummy.toString());
+        return copy;
+    }
+
+    private static String findKubectl() {
+        String configured = System.getProperty("smartlink.kubectl", "").trim();
+        if (configured.equals("none")) {
+            return null;
+        }
+        if (!configured.isEmpty()) {
+            return configured;
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(dir, "kubectl");
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        return null;
+    }
+
+    private static List<Map<String, Object>> kubectlKustomize(Path dir) {
+        try {
+            Process process = new ProcessBuilder(kubectl, "kustomize", dir.toString()).start();
+            process.getOutputStream().close();
+            CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+            CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("kubectl kustomize " + dir + " timed out");
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("kubectl kustomize " + dir + " failed: " + stderr.join());
+            }
+            List<Map<String, Object>> objects = new ArrayList<>();
+            for (Object doc : MiniKustomize.yaml().loadAll(stdout.join())) {
+                if (doc != null) {
+                    objects.add(map(doc));
+                }
+            }
+            return objects;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String readAll(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void assertSameObjects(String what, List<Map<String, Object>> expected, List<Map<String, Object>> actual) {
+        Map<String, Map<String, Object>> byIdExpected = byId(expected);
+        Map<String, Map<String, Object>> byIdActual = byId(actual);
+        assertThat(byIdActual.keySet()).as("%s: objects rendered by the fallback vs kubectl", what)
+                .containsExactlyInAnyOrderElementsOf(byIdExpected.keySet());
+        for (String id : byIdExpected.keySet()) {
+            if (!byIdExpected.get(id).equals(byIdActual.get(id))) {
+                fail("%s: fallback renders %s differently from kubectl%n kubectl:  %s%n fallback: %s", what, id,
+                        byIdExpected.get(id), byIdActual.get(id));
+            }
+        }
+    }
+
+    private static Map<String, Map<String, Object>> byId(List<Map<String, Object>> objects) {
+        Map<String, Map<String, Object>> out = new TreeMap<>();
+        for (Map<String, Object> obj : objects) {
+            assertThat(out.put(MiniKustomize.id(obj), obj)).as("duplicate %s", MiniKustomize.id(obj)).isNull();
+        }
+        return out;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        Path top = root.getFileName().toString().equals("k8s") ? root.getParent() : root;
+        if (!Files.exists(top)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(top)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // helpers: reading rendered objects
+    // ------------------------------------------------------------------------------------------
+
+    private static Set<String> springServices() {
+        return workloads("base").stream().map(K8sManifestsTest::name).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static List<Map<String, Object>> springWorkloads(String target) {
+        Set<String> spring = springServices();
+        return workloads(target).stream().filter(w -> spring.contains(name(w))).collect(Collectors.toList());
+    }
+
+    private static List<Map<String, Object>> workloads(String target) {
+        return RENDERED.get(target).stream().filter(o -> WORKLOAD_KINDS.contains(o.get("kind")))
+                .collect(Collectors.toList());
+    }
+
+    private static List<Map<String, Object>> objects(String target, String kind) {
+        return RENDERED.get(target).stream().filter(o -> kind.equals(o.get("kind"))).collect(Collectors.toList());
+    }
+
+    private static Map<String, Object> find(String target, String kind, String name) {
+        return objects(target, kind).stream().filter(o -> name.equals(name(o))).findFirst().orElse(null);
+    }
+
+    private static String name(Map<String, Object> obj) {
+        return Objects.toString(map(obj.get("metadata")).get("name"));
+    }
+
+    private static Object namespace(Map<String, Object> obj) {
+        return map(obj.get("metadata")).get("namespace");
+    }
+
+    private static Map<String, Object> podSpec(Map<String, Object> workload) {
+        return mapAt(workload, false, "spec", "template", "spec");
+    }
+
+    private static List<Map<String, Object>> containers(Map<String, Object> workload, String field) {
+        return list(podSpec(workload).get(field)).stream().map(MiniKustomize::map).collect(Collectors.toList());
+    }
+
+    /** The container named like its workload (the convention here), else the first one. */
+    private static Map<String, Object> mainContainer(Map<String, Object> workload) {
+        List<Map<String, Object>> containers = containers(workload, "containers");
+        assertThat(containers).as("containers of %s", name(workload)).isNotEmpty();
+        return containers.stream().filter(c -> name(workload).equals(c.get("name"))).findFirst()
+                .orElse(containers.get(0));
+    }
+
+    private static String httpGetPath(Map<String, Object> container, String probe) {
+        return Objects.toString(mapAt(container, false, probe, "httpGet").get("path"), null);
+    }
+
+    private static boolean containerPortMatches(Map<String, Object> container, Object port) {
+        return port != null && list(container.get("ports")).stream().map(MiniKustomize::map)
+                .anyMatch(p -> port.equals(p.get("name")) || port.equals(p.get("containerPort")));
+    }
+
+    /** ConfigMap and Secret names a workload's pods use (env, envFrom, volumes). */
+    private static Map<String, Set<String>> references(Map<String, Object> workload) {
+        Map<String, Set<String>> refs = new LinkedHashMap<>();
+        refs.put("ConfigMap", new TreeSet<>());
+        refs.put("Secret", new TreeSet<>());
+        for (String field : List.of("initContainers", "containers")) {
+            for (Map<String, Object> c : containers(workload, field)) {
+                for (Object e : list(c.get("envFrom"))) {
+                    addName(refs.get("ConfigMap"), map(e).get("configMapRef"));
+                    addName(refs.get("Secret"), map(e).get("secretRef"));
+                }
+                for (Object e : list(c.get("env"))) {
+                    Map<String, Object> from = map(map(e).get("valueFrom"));
+                    addName(refs.get("ConfigMap"), from.get("configMapKeyRef"));
+                    addName(refs.get("Secret"), from.get("secretKeyRef"));
+                }
+            }
+        }
+        for (Object v : list(podSpec(workload).get("volumes"))) {
+            addName(refs.get("ConfigMap"), map(v).get("configMap"));
+            Object secret = map(v).get("secret");
+            if (secret != null) {
+                refs.get("Secret").add(Objects.toString(map(secret).get("secretName")));
+            }
+        }
+        return refs;
+    }
+
+    private static void addName(Set<String> names, Object ref) {
+        if (ref != null) {
+            names.add(Objects.toString(map(ref).get("name")));
+        }
+    }
+
+    private static Object firstNonNull(Object a, Object b) {
+        return a != null ? a : b;
+    }
+}
