@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import com.smartlinkauto.testsupport.IntegrationTest;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.databind.JsonNode;
@@ -57,10 +58,19 @@ class GatewayRoutingIT {
     @BeforeAll
     static void startStandIns() throws IOException {
         echo = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        echo.createContext("/.well-known/jwks.json", exchange -> {
+            byte[] body = new JWKSet(Tokens.SIGNING_KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         echo.createContext("/", exchange -> {
             String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+            boolean authorized = exchange.getRequestHeaders().containsKey("Authorization");
             byte[] body = ("{\"method\":\"" + exchange.getRequestMethod() + "\",\"path\":\""
-                    + exchange.getRequestURI().getPath() + "\",\"requestId\":\"" + requestId + "\"}")
+                    + exchange.getRequestURI().getPath() + "\",\"requestId\":\"" + requestId
+                    + "\",\"authorization\":" + authorized + "}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -121,22 +131,25 @@ class GatewayRoutingIT {
 
     @Test
     void routesToTheServiceAndPassesTheCorrelationIdBothWays() throws Exception {
-        HttpResponse<String> response = send(request("/api/users/me").header("X-Request-Id", "client-chosen-42"));
+        HttpResponse<String> response = send(request("/api/users/me").header("X-Request-Id", "client-chosen-42")
+                .header("Authorization", "Bearer " + Tokens.renter()));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("X-Request-Id")).hasValue("client-chosen-42");
         JsonNode body = json.readTree(response.body());
         assertThat(body.get("requestId").asString()).isEqualTo("client-chosen-42");
         assertThat(body.get("path").asString()).isEqualTo("/api/users/me");
+        assertThat(body.get("authorization").asBoolean()).as("token passed downstream").isTrue();
     }
 
     @Test
     void generatesACorrelationIdWhenAbsentOrUnsafe() throws Exception {
-        HttpResponse<String> absent = send(request("/api/auth/login"));
+        HttpResponse<String> absent = send(request("/api/auth/login").POST(HttpRequest.BodyPublishers.noBody()));
         String generated = absent.headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(generated).matches("[0-9a-f-]{36}");
         assertThat(json.readTree(absent.body()).get("requestId").asString()).isEqualTo(generated);
 
-        HttpResponse<String> forged = send(request("/api/auth/login").header("X-Request-Id", "evil id <script>"));
+        HttpResponse<String> forged = send(request("/api/auth/login").POST(HttpRequest.BodyPublishers.noBody())
+                .header("X-Request-Id", "evil id <script>"));
         assertThat(forged.headers().firstValue("X-Request-Id").orElseThrow()).matches("[0-9a-f-]{36}");
     }
 
@@ -152,7 +165,8 @@ class GatewayRoutingIT {
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
         assertThat(millis).as("fallback latency in ms").isLessThan(5_000);
 
-        HttpResponse<String> post = send(request("/api/storage/files").POST(HttpRequest.BodyPublishers.ofString("x")));
+        HttpResponse<String> post = send(request("/api/storage/files").POST(HttpRequest.BodyPublishers.ofString("x"))
+                .header("Authorization", "Bearer " + Tokens.admin()));
         assertThat(post.statusCode()).isEqualTo(503);
         problem(post);
     }
@@ -160,7 +174,7 @@ class GatewayRoutingIT {
     @Test
     void retriesIdempotentRequestsOnADroppedConnectionButNeverAPost() throws Exception {
         int before = dropped.get();
-        HttpResponse<String> get = send(request("/api/bookings/b-1"));
+        HttpResponse<String> get = send(request("/api/bookings/b-1").header("Authorization", "Bearer " + Tokens.renter()));
         assertThat(get.statusCode()).isEqualTo(503);
         problem(get);
         assertThat(dropped.get() - before).as("GET attempts").isEqualTo(3);
@@ -168,6 +182,7 @@ class GatewayRoutingIT {
         int beforePost = dropped.get();
         HttpResponse<String> post = send(request("/api/bookings")
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + Tokens.renter())
                 .POST(HttpRequest.BodyPublishers.ofString("{\"vehicleId\":\"v-1\"}")));
         assertThat(post.statusCode()).isEqualTo(503);
         problem(post);
@@ -176,8 +191,11 @@ class GatewayRoutingIT {
 
     @Test
     void aBurstPastTheLimitGets429ProblemWithRetryAfter() {
+        String token = Tokens.sign(Tokens.SIGNING_KEY, "burst-" + java.util.UUID.randomUUID(), List.of("RENTER"),
+                java.time.Instant.now().plusSeconds(300));
         List<CompletableFuture<HttpResponse<String>>> burst = IntStream.range(0, 40)
-                .mapToObj(i -> http.sendAsync(request("/api/payments/p-" + i).timeout(Duration.ofSeconds(20)).build(),
+                .mapToObj(i -> http.sendAsync(request("/api/payments/p-" + i).header("Authorization", "Bearer " + token)
+                        .timeout(Duration.ofSeconds(20)).build(),
                         HttpResponse.BodyHandlers.ofString()))
                 .toList();
         List<HttpResponse<String>> responses = burst.stream().map(CompletableFuture::join).toList();
@@ -192,7 +210,7 @@ class GatewayRoutingIT {
 
     @Test
     void unknownPathsAre404Problems() throws Exception {
-        HttpResponse<String> response = send(request("/api/nothing-here"));
+        HttpResponse<String> response = send(request("/nothing-here"));
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(problem(response).get("type").asString()).endsWith("/not-found");
     }
@@ -221,5 +239,53 @@ class GatewayRoutingIT {
         HttpResponse<String> metrics = send(request("/actuator/prometheus"));
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("application=\"gateway-service\"");
+    }
+
+    // ------------------------------------------------------------------ security
+
+    private HttpResponse<String> withToken(String path, String token) throws Exception {
+        return send(request(path).header("Authorization", "Bearer " + token));
+    }
+
+    @Test
+    void protectedRoutesNeedAValidToken() throws Exception {
+        HttpResponse<String> missing = send(request("/api/users/me"));
+        assertThat(missing.statusCode()).isEqualTo(401);
+        assertThat(problem(missing).get("type").asString()).endsWith("/unauthorized");
+
+        assertThat(withToken("/api/users/me", "not-a-jwt").statusCode()).isEqualTo(401);
+        assertThat(withToken("/api/users/me", Tokens.unsigned("u-1", List.of("ADMIN"))).statusCode())
+                .as("alg none").isEqualTo(401);
+        assertThat(withToken("/api/users/me", Tokens.sign(Tokens.OTHER_KEY, "u-1", List.of("RENTER"),
+                java.time.Instant.now().plusSeconds(300))).statusCode()).as("another key, same kid").isEqualTo(401);
+        assertThat(withToken("/api/users/me", Tokens.sign(Tokens.SIGNING_KEY, "u-1", List.of("RENTER"),
+                java.time.Instant.now().minusSeconds(300))).statusCode()).as("expired").isEqualTo(401);
+        assertThat(withToken("/api/users/me", Tokens.tamperedToAdmin(Tokens.renter())).statusCode())
+                .as("payload changed after signing").isEqualTo(401);
+        HttpResponse<String> bad = withToken("/api/users/me", "not-a-jwt");
+        problem(bad);
+        assertThat(bad.body()).doesNotContain("not-a-jwt");
+    }
+
+    @Test
+    void adminRoutesNeedTheAdminRole() throws Exception {
+        HttpResponse<String> renter = withToken("/api/admin/partners/pending", Tokens.renter());
+        assertThat(renter.statusCode()).isEqualTo(403);
+        assertThat(problem(renter).get("type").asString()).endsWith("/forbidden");
+        assertThat(withToken("/api/admin/partners/pending", Tokens.partner()).statusCode()).isEqualTo(403);
+        assertThat(send(request("/api/admin/users")).statusCode()).isEqualTo(401);
+        assertThat(withToken("/api/admin/partners/pending", Tokens.admin()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void publicRoutesNeedNoToken() throws Exception {
+        for (String path : List.of("/api/auth/register", "/api/auth/login", "/api/auth/refresh", "/api/partners")) {
+            HttpResponse<String> response = send(request(path).POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .header("Content-Type", "application/json"));
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+        }
+        assertThat(send(request("/.well-known/jwks.json")).statusCode()).isEqualTo(200);
+        assertThat(send(request("/api/partners/me")).statusCode()).as("not the sign-up").isEqualTo(401);
+        assertThat(send(request("/actuator/env")).statusCode()).as("no actuator internals").isIn(401, 403);
     }
 }

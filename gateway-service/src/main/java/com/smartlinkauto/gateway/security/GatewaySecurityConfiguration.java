@@ -1,0 +1,109 @@
+package com.smartlinkauto.gateway.security;
+
+import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import com.smartlinkauto.gateway.web.Problems;
+import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway checks every token before a request leaves it: RS256 JWTs signed by user-service,
+ * whose public keys it reads from {@code /.well-known/jwks.json} through discovery. A missing,
+ * malformed, tampered ({@code alg: none}, another key) or expired token is a 401; {@code /api/admin/**}
+ * without ADMIN is a 403; both as problem+json. Services check the token again and decide ownership.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class GatewaySecurityConfiguration {
+
+    /** Routes anyone may call without a token. */
+    static final String[] PUBLIC_POSTS = { "/api/auth/register", "/api/auth/login", "/api/auth/refresh",
+            "/api/auth/logout", "/api/partners" };
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http,
+            Converter<Jwt, Mono<AbstractAuthenticationToken>> jwtAuthentication) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.OPTIONS).permitAll()
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus")
+                        .permitAll()
+                        .pathMatchers("/actuator/**").denyAll()
+                        .pathMatchers(HttpMethod.POST, PUBLIC_POSTS).permitAll()
+                        .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
+                        // the public catalogue: search, vehicle details, photos
+                        .pathMatchers(HttpMethod.GET, "/api/vehicles", "/api/vehicles/**").permitAll()
+                        .pathMatchers("/api/admin/**").hasRole("ADMIN")
+                        .pathMatchers("/api/**").authenticated()
+                        .anyExchange().permitAll())
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthentication))
+                        .authenticationEntryPoint((exchange, ex) -> Problems.write(exchange, exchange.getResponse(),
+                                HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED,
+                                "A valid bearer token is required."))
+                        .accessDeniedHandler((exchange, ex) -> Problems.write(exchange, exchange.getResponse(),
+                                HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
+                                "Your role does not allow this request.")))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((exchange, ex) -> Problems.write(exchange, exchange.getResponse(),
+                                HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED,
+                                "A valid bearer token is required."))
+                        .accessDeniedHandler((exchange, ex) -> Problems.write(exchange, exchange.getResponse(),
+                                HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
+                                "Your role does not allow this request.")))
+                .build();
+    }
+
+    /** {@code sub} is the principal; the {@code roles} claim becomes {@code ROLE_*} authorities. */
+    @Bean
+    Converter<Jwt, Mono<AbstractAuthenticationToken>> jwtAuthentication() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+
+    @Bean
+    @LoadBalanced
+    WebClient.Builder loadBalancedWebClientBuilder() {
+        return WebClient.builder();
+    }
+
+    /** Keys come from user-service's JWKS through discovery; only RS256 is accepted. */
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(WebClient.Builder loadBalancedWebClientBuilder, GatewaySecurityProperties properties) {
+        return NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+                .webClient(loadBalancedWebClientBuilder.build())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+    }
+}
