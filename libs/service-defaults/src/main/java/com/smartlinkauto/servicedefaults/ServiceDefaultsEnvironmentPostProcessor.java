@@ -39,7 +39,8 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         d.put("management.metrics.tags.application", "${spring.application.name:unknown}");
         d.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
         // errors and shutdown
-        d.put("spring.mvc.problemdetails.enabled", "true");
+        // our ProblemDetailsAdvice replaces Boot's handler, which would otherwise shadow it
+        d.put("spring.mvc.problemdetails.enabled", "false");
         d.put("server.error.include-stacktrace", "never");
         d.put("server.error.include-message", "never");
         d.put("server.shutdown", "graceful");

@@ -1,0 +1,46 @@
+package com.smartlinkauto.user.auth;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+@RestController
+@RequestMapping("/api/auth")
+@Tag(name = "Authentication")
+class AuthController {
+
+    private final AuthService auth;
+    private final ClientAddressResolver clientAddress;
+
+    AuthController(AuthService auth, ClientAddressResolver clientAddress) {
+        this.auth = auth;
+        this.clientAddress = clientAddress;
+    }
+
+    @PostMapping("/login")
+    @Operation(summary = "Exchange email and password for an access token and a refresh token")
+    TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        return auth.login(request, clientAddress.resolve(http));
+    }
+
+    @PostMapping("/refresh")
+    @Operation(summary = "Exchange a refresh token for new tokens (the refresh token rotates)")
+    TokenResponse refresh(@Valid @RequestBody RefreshTokenRequest request) {
+        return auth.refresh(request.refreshToken());
+    }
+
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "End the session the refresh token belongs to")
+    void logout(@Valid @RequestBody RefreshTokenRequest request) {
+        auth.logout(request.refreshToken());
+    }
+}

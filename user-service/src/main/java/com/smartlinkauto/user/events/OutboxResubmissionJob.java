@@ -1,0 +1,30 @@
+package com.smartlinkauto.user.events;
+
+import java.time.Duration;
+
+import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
+/**
+ * Sends again the outbox entries whose publication to Kafka failed (broker down, timeout); stale
+ * in-flight ones are marked failed by Spring Modulith's staleness monitor first. One instance at a time.
+ */
+@Component
+class OutboxResubmissionJob {
+
+    private final FailedEventPublications failed;
+
+    OutboxResubmissionJob(FailedEventPublications failed) {
+        this.failed = failed;
+    }
+
+    @Scheduled(fixedDelayString = "${smartlink.users.outbox.resubmit-interval:30s}", initialDelayString = "30s")
+    @SchedulerLock(name = "user-service.outbox-resubmission", lockAtMostFor = "5m")
+    void resubmitFailed() {
+        failed.resubmit(ResubmissionOptions.defaults().withMinAge(Duration.ofSeconds(10)).withBatchSize(100));
+    }
+}

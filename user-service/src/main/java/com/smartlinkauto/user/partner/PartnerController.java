@@ -1,0 +1,45 @@
+package com.smartlinkauto.user.partner;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.smartlinkauto.user.account.AccountService;
+import com.smartlinkauto.user.account.Role;
+import com.smartlinkauto.user.account.SignUpRequest;
+import com.smartlinkauto.user.account.UserResponse;
+import com.smartlinkauto.user.security.CurrentUser;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+@RestController
+@Tag(name = "Partners")
+class PartnerController {
+
+    private final AccountService accounts;
+    private final PartnerVerificationService verification;
+
+    PartnerController(AccountService accounts, PartnerVerificationService verification) {
+        this.accounts = accounts;
+        this.verification = verification;
+    }
+
+    @PostMapping("/api/partners")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Sign up as a partner (verification starts PENDING)")
+    UserResponse register(@Valid @RequestBody SignUpRequest request) {
+        return accounts.register(request, Role.PARTNER);
+    }
+
+    @PostMapping("/api/partners/me/resubmit")
+    @Operation(summary = "Ask for review again after a rejection (REJECTED → PENDING)")
+    UserResponse resubmit(@AuthenticationPrincipal Jwt jwt) {
+        return verification.resubmit(CurrentUser.id(jwt));
+    }
+}

@@ -1,0 +1,60 @@
+package com.smartlinkauto.user.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+
+import com.smartlinkauto.servicedefaults.Correlation;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Problem bodies in exactly the shape service-defaults' {@code ProblemDetailsAdvice} produces (type,
+ * title, status, detail, instance, correlationId), for the places that advice does not reach: the
+ * security filter chain and the errors this service adds a header to.
+ */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static ProblemDetail problem(HttpStatus status, URI type, String detail, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        if (request != null) {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        }
+        String correlationId = MDC.get(Correlation.MDC_KEY);
+        if (correlationId != null) {
+            problem.setProperty("correlationId", correlationId);
+        }
+        return problem;
+    }
+
+    /** Writes a problem on a servlet response that is not committed yet (filters, entry points). */
+    public static void write(JsonMapper json, HttpServletRequest request, HttpServletResponse response,
+            HttpStatus status, URI type, String detail) throws IOException {
+        ProblemDetail problem = problem(status, type, detail, request);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        body.put("instance", problem.getInstance() == null ? null : problem.getInstance().toString());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json.writeValueAsBytes(body));
+        response.flushBuffer();
+    }
+}
