@@ -191,7 +191,7 @@ class GatewayRoutingIT {
 
     @Test
     void aBurstPastTheLimitGets429ProblemWithRetryAfter() {
-        String token = Tokens.sign(Tokens.SIGNING_KEY, "burst-" + java.util.UUID.randomUUID(), List.of("RENTER"),
+        String token = Tokens.sign(Tokens.SIGNING_KEY, java.util.UUID.randomUUID().toString(), List.of("RENTER"),
                 java.time.Instant.now().plusSeconds(300));
         List<CompletableFuture<HttpResponse<String>>> burst = IntStream.range(0, 40)
                 .mapToObj(i -> http.sendAsync(request("/api/payments/p-" + i).header("Authorization", "Bearer " + token)
@@ -254,14 +254,16 @@ class GatewayRoutingIT {
         assertThat(problem(missing).get("type").asString()).endsWith("/unauthorized");
 
         assertThat(withToken("/api/users/me", "not-a-jwt").statusCode()).isEqualTo(401);
-        assertThat(withToken("/api/users/me", Tokens.unsigned("u-1", List.of("ADMIN"))).statusCode())
+        assertThat(withToken("/api/users/me", Tokens.unsigned(Tokens.ADMIN_ID, List.of("ADMIN"))).statusCode())
                 .as("alg none").isEqualTo(401);
-        assertThat(withToken("/api/users/me", Tokens.sign(Tokens.OTHER_KEY, "u-1", List.of("RENTER"),
+        assertThat(withToken("/api/users/me", Tokens.sign(Tokens.OTHER_KEY, Tokens.RENTER_ID, List.of("RENTER"),
                 java.time.Instant.now().plusSeconds(300))).statusCode()).as("another key, same kid").isEqualTo(401);
-        assertThat(withToken("/api/users/me", Tokens.sign(Tokens.SIGNING_KEY, "u-1", List.of("RENTER"),
+        assertThat(withToken("/api/users/me", Tokens.sign(Tokens.SIGNING_KEY, Tokens.RENTER_ID, List.of("RENTER"),
                 java.time.Instant.now().minusSeconds(300))).statusCode()).as("expired").isEqualTo(401);
         assertThat(withToken("/api/users/me", Tokens.tamperedToAdmin(Tokens.renter())).statusCode())
                 .as("payload changed after signing").isEqualTo(401);
+        assertThat(withToken("/api/users/me", Tokens.signWithIssuer("someone-else")).statusCode())
+                .as("another issuer").isEqualTo(401);
         HttpResponse<String> bad = withToken("/api/users/me", "not-a-jwt");
         problem(bad);
         assertThat(bad.body()).doesNotContain("not-a-jwt");

@@ -20,6 +20,9 @@ import com.nimbusds.jwt.SignedJWT;
 final class Tokens {
 
     static final String KID = "test-kid";
+    static final String RENTER_ID = UUID.randomUUID().toString();
+    static final String PARTNER_ID = UUID.randomUUID().toString();
+    static final String ADMIN_ID = UUID.randomUUID().toString();
     static final RSAKey SIGNING_KEY = generate();
     /** Same kid, different key: what a forger without the private key would produce. */
     static final RSAKey OTHER_KEY = generate();
@@ -39,6 +42,7 @@ final class Tokens {
     static String sign(RSAKey key, String subject, List<String> roles, Instant expiresAt) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(subject)
+                .issuer("smartlink-user-service")
                 .claim("roles", roles)
                 .claim("email", subject + "@test.example")
                 .issueTime(Date.from(Instant.now().minusSeconds(1)))
@@ -55,16 +59,31 @@ final class Tokens {
         return jwt.serialize();
     }
 
+    /** A renter token, correctly signed, but issued by someone other than user-service. */
+    static String signWithIssuer(String issuer) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(RENTER_ID).issuer(issuer)
+                .claim("roles", List.of("RENTER"))
+                .expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KID).build(), claims);
+        try {
+            jwt.sign(new RSASSASigner(SIGNING_KEY));
+        }
+        catch (JOSEException ex) {
+            throw new IllegalStateException(ex);
+        }
+        return jwt.serialize();
+    }
+
     static String renter() {
-        return sign(SIGNING_KEY, "renter-1", List.of("RENTER"), Instant.now().plusSeconds(300));
+        return sign(SIGNING_KEY, RENTER_ID, List.of("RENTER"), Instant.now().plusSeconds(300));
     }
 
     static String partner() {
-        return sign(SIGNING_KEY, "partner-1", List.of("PARTNER"), Instant.now().plusSeconds(300));
+        return sign(SIGNING_KEY, PARTNER_ID, List.of("PARTNER"), Instant.now().plusSeconds(300));
     }
 
     static String admin() {
-        return sign(SIGNING_KEY, "admin-1", List.of("ADMIN"), Instant.now().plusSeconds(300));
+        return sign(SIGNING_KEY, ADMIN_ID, List.of("ADMIN"), Instant.now().plusSeconds(300));
     }
 
     /** {@code alg: none}, no signature. */

@@ -13,8 +13,6 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -22,6 +20,7 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import org.springframework.web.reactive.function.client.WebClient;
 
 import com.smartlinkauto.gateway.web.Problems;
+import com.smartlinkauto.servicedefaults.security.SmartlinkJwt;
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
 
 import reactor.core.publisher.Mono;
@@ -84,12 +83,7 @@ class GatewaySecurityConfiguration {
     /** {@code sub} is the principal; the {@code roles} claim becomes {@code ROLE_*} authorities. */
     @Bean
     Converter<Jwt, Mono<AbstractAuthenticationToken>> jwtAuthentication() {
-        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName("roles");
-        roles.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(roles);
-        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+        return new ReactiveJwtAuthenticationConverterAdapter(SmartlinkJwt.authenticationConverter());
     }
 
     @Bean
@@ -98,12 +92,14 @@ class GatewaySecurityConfiguration {
         return WebClient.builder();
     }
 
-    /** Keys come from user-service's JWKS through discovery; only RS256 is accepted. */
+    /** Keys come from user-service's JWKS through discovery; only RS256, user-service's issuer, unexpired. */
     @Bean
     ReactiveJwtDecoder jwtDecoder(WebClient.Builder loadBalancedWebClientBuilder, GatewaySecurityProperties properties) {
-        return NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
                 .webClient(loadBalancedWebClientBuilder.build())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
+        decoder.setJwtValidator(SmartlinkJwt.validator(properties.issuer()));
+        return decoder;
     }
 }

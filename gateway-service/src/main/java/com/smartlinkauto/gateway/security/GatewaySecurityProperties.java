@@ -6,9 +6,13 @@ import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.constraints.NotBlank;
 
-/** @param jwkSetUri where the token signers' public keys are; {@code user-service} is resolved by discovery */
+/**
+ * @param jwkSetUri where the token signer's public keys are; {@code user-service} is resolved by discovery
+ * @param issuer    the {@code iss} every access token must carry
+ */
 @Validated
 @ConfigurationProperties("smartlink.security")
 record GatewaySecurityProperties(
-        @DefaultValue("http://user-service/.well-known/jwks.json") @NotBlank String jwkSetUri) {
+        @DefaultValue("http://user-service/.well-known/jwks.json") @NotBlank String jwkSetUri,
+        @DefaultValue("smartlink-user-service") @NotBlank String issuer) {
 }

@@ -14,7 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,6 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.smartlinkauto.servicedefaults.problem.ApiException;
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
+import com.smartlinkauto.servicedefaults.security.ProblemAccessDeniedHandler;
+import com.smartlinkauto.servicedefaults.security.ProblemAuthenticationEntryPoint;
+import com.smartlinkauto.servicedefaults.security.SmartlinkJwt;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -42,6 +48,23 @@ class ServiceDefaultsTest {
     @SpringBootApplication
     @Import(ProbeController.class)
     static class ProbeApplication {
+
+        /** A service's own chain, built from the shared resource-server pieces. */
+        @Bean
+        SecurityFilterChain probeSecurity(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
+                ProblemAccessDeniedHandler accessDenied) {
+            http.csrf(csrf -> csrf.disable())
+                    .authorizeHttpRequests(authorize -> authorize
+                            .requestMatchers("/secure").authenticated()
+                            .anyRequest().permitAll())
+                    .oauth2ResourceServer(oauth -> oauth
+                            .jwt(jwt -> jwt.jwtAuthenticationConverter(SmartlinkJwt.authenticationConverter()))
+                            .authenticationEntryPoint(entryPoint)
+                            .accessDeniedHandler(accessDenied))
+                    .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
+                            .accessDeniedHandler(accessDenied));
+            return http.build();
+        }
     }
 
     record SignUp(@NotBlank @Size(max = 20) String name, @NotBlank String password) {
@@ -56,11 +79,19 @@ class ServiceDefaultsTest {
             return body;
         }
 
+        @GetMapping("/secure")
+        String secure() {
+            return "secret";
+        }
+
         @GetMapping("/probe/{n}")
         int read(@PathVariable @Max(10) int n) {
             if (n == 7) {
                 throw new ApiException(HttpStatus.CONFLICT, ProblemTypes.of("seven-taken"), "Seven is taken",
                         java.util.Map.of("holder", "someone"));
+            }
+            if (n == 9) {
+                throw new org.springframework.security.access.AccessDeniedException("not yours");
             }
             if (n == 8) {
                 throw new IllegalStateException("secret internal detail");
@@ -129,6 +160,40 @@ class ServiceDefaultsTest {
         mvc.perform(get("/nowhere"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value("https://smartlinkauto.com/problems/not-found"));
+    }
+
+    @Test
+    void securityAnswersWithProblems() throws Exception {
+        mvc.perform(get("/secure").header("X-Request-Id", "sec-1"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.type").value("https://smartlinkauto.com/problems/unauthorized"))
+                .andExpect(jsonPath("$.correlationId").value("sec-1"));
+        mvc.perform(get("/secure").header("Authorization", "Bearer not-a-token"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value("https://smartlinkauto.com/problems/unauthorized"));
+        // an ownership check failing inside application code is a 403, not the catch-all 500
+        mvc.perform(get("/probe/9"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("https://smartlinkauto.com/problems/forbidden"));
+    }
+
+    @Test
+    void tokensAreReadTheSmartlinkWay() {
+        var jwt = org.springframework.security.oauth2.jwt.Jwt.withTokenValue("t").header("alg", "RS256")
+                .subject("0b6f4a52-6a3e-4c53-9d55-8cf1b0c2a111").claim("roles", java.util.List.of("PARTNER"))
+                .issuer("smartlink-user-service")
+                .issuedAt(java.time.Instant.now()).expiresAt(java.time.Instant.now().plusSeconds(60)).build();
+        var authentication = SmartlinkJwt.authenticationConverter().convert(jwt);
+        assertThat(authentication.getName()).isEqualTo("0b6f4a52-6a3e-4c53-9d55-8cf1b0c2a111");
+        assertThat(authentication.getAuthorities()).extracting(a -> a.getAuthority()).contains("ROLE_PARTNER")
+                .noneMatch(a -> a.startsWith("ROLE_") && !a.equals("ROLE_PARTNER"));
+        assertThat(SmartlinkJwt.validator("smartlink-user-service").validate(jwt).hasErrors()).isFalse();
+        assertThat(SmartlinkJwt.validator("someone-else").validate(jwt).hasErrors()).isTrue();
+        var notAUser = org.springframework.security.oauth2.jwt.Jwt.withTokenValue("t").header("alg", "RS256")
+                .subject("admin").issuer("smartlink-user-service")
+                .expiresAt(java.time.Instant.now().plusSeconds(60)).build();
+        assertThat(SmartlinkJwt.validator("smartlink-user-service").validate(notAUser).hasErrors()).isTrue();
     }
 
     @Test

@@ -19,9 +19,9 @@ import com.smartlinkauto.contracts.events.EventEnvelope;
 import com.smartlinkauto.servicedefaults.problem.ApiException;
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
 import com.smartlinkauto.user.auth.LoginThrottle;
-import com.smartlinkauto.user.events.PartnerRegistered;
-import com.smartlinkauto.user.events.UserEventTypes;
-import com.smartlinkauto.user.events.UserRegistered;
+import com.smartlinkauto.contracts.events.user.PartnerRegistered;
+import com.smartlinkauto.contracts.events.user.UserEventTypes;
+import com.smartlinkauto.contracts.events.user.UserRegistered;
 import com.smartlinkauto.user.support.UserMetrics;
 import com.smartlinkauto.user.token.RefreshTokenService;
 

@@ -17,6 +17,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 import com.smartlinkauto.contracts.events.EventEnvelope;
 import com.smartlinkauto.contracts.events.Topics;
+import com.smartlinkauto.contracts.events.user.UserEventTypes;
 
 import tools.jackson.core.JacksonException;
 

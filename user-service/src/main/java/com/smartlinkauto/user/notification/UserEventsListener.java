@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.smartlinkauto.contracts.events.Topics;
-import com.smartlinkauto.user.events.UserEventTypes;
+import com.smartlinkauto.contracts.events.user.UserEventTypes;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

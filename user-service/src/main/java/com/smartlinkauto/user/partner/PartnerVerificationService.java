@@ -20,8 +20,8 @@ import com.smartlinkauto.user.account.UserAccountRepository;
 import com.smartlinkauto.user.account.UserResponse;
 import com.smartlinkauto.user.audit.AuditAction;
 import com.smartlinkauto.user.audit.AuditLog;
-import com.smartlinkauto.user.events.PartnerVerificationChanged;
-import com.smartlinkauto.user.events.UserEventTypes;
+import com.smartlinkauto.contracts.events.user.PartnerVerificationChanged;
+import com.smartlinkauto.contracts.events.user.UserEventTypes;
 import com.smartlinkauto.user.support.UserMetrics;
 
 /**

@@ -1,6 +1,5 @@
 package com.smartlinkauto.user.security;
 
-import java.util.UUID;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,17 +8,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
+import com.smartlinkauto.servicedefaults.security.ProblemAccessDeniedHandler;
+import com.smartlinkauto.servicedefaults.security.ProblemAuthenticationEntryPoint;
+import com.smartlinkauto.servicedefaults.security.SmartlinkJwt;
 import com.smartlinkauto.user.keys.SigningKeyStore;
 import com.smartlinkauto.user.token.TokenProperties;
 
@@ -52,7 +48,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/partners/me/**").hasRole("PARTNER")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(jwtAuthenticationConverter()))
+                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(SmartlinkJwt.authenticationConverter()))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
@@ -66,35 +62,13 @@ class SecurityConfiguration {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.verificationKeys())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(tokens.issuer()),
-                new JwtClaimValidator<Object>(JwtClaimNames.SUB, sub -> sub instanceof String s && isUuid(s))));
+        decoder.setJwtValidator(SmartlinkJwt.validator(tokens.issuer()));
         return decoder;
-    }
-
-    static JwtAuthenticationConverter jwtAuthenticationConverter() {
-        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName("roles");
-        authorities.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
-        converter.setPrincipalClaimName(JwtClaimNames.SUB);
-        return converter;
     }
 
     @Bean
     PasswordEncoder passwordEncoder() {
         // {bcrypt} by default; the prefix lets a later change of algorithm upgrade hashes on login
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    private static boolean isUuid(String value) {
-        try {
-            UUID.fromString(value);
-            return value.length() == 36;
-        }
-        catch (IllegalArgumentException ex) {
-            return false;
-        }
     }
 }

@@ -12,11 +12,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
+import com.smartlinkauto.servicedefaults.problem.ServletProblems;
 
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -36,7 +36,7 @@ class UserServiceProblemAdvice {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.problem(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED, ex.getMessage(),
+                .body(ServletProblems.problem(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED, ex.getMessage(),
                         request));
     }
 
@@ -44,14 +44,14 @@ class UserServiceProblemAdvice {
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
         ProblemDetail problem;
         if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
-            problem = Problems.problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION,
+            problem = ServletProblems.problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION,
                     "The request has fields this endpoint does not accept.", request);
             problem.setProperty("errors",
                     List.of(Map.of("field", unknown.getPropertyName(), "message", "is not a known field")));
         }
         else {
             // never echo the parser's message: it can quote the body (passwords included)
-            problem = Problems.problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST,
+            problem = ServletProblems.problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST,
                     "The request body is missing or is not valid JSON of the expected shape.", request);
         }
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
@@ -60,14 +60,8 @@ class UserServiceProblemAdvice {
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException ex, HttpServletRequest request) {
         return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT,
+                .body(ServletProblems.problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT,
                         "Someone else changed this at the same time. Reload and try again.", request));
     }
 
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex, HttpServletRequest request) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
-                        "You are not allowed to do this.", request));
-    }
 }

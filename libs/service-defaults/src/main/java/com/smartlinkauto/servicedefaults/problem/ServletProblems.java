@@ -1,4 +1,4 @@
-package com.smartlinkauto.user.web;
+package com.smartlinkauto.servicedefaults.problem;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,9 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * title, status, detail, instance, correlationId), for the places that advice does not reach: the
  * security filter chain and the errors this service adds a header to.
  */
-public final class Problems {
+public final class ServletProblems {
 
-    private Problems() {
+    private ServletProblems() {
     }
 
     public static ProblemDetail problem(HttpStatus status, URI type, String detail, HttpServletRequest request) {

@@ -1,4 +1,4 @@
-package com.smartlinkauto.user.events;
+package com.smartlinkauto.contracts.events.user;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package com.smartlinkauto.user.security;
+package com.smartlinkauto.servicedefaults.security;
 
 import java.io.IOException;
 
@@ -6,10 +6,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.stereotype.Component;
 
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
-import com.smartlinkauto.user.web.Problems;
+import com.smartlinkauto.servicedefaults.problem.ServletProblems;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,13 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
  * 401 for a missing, malformed, tampered or expired token: the standard {@code WWW-Authenticate:
  * Bearer} header plus a problem+json body. The body never says which check failed.
  */
-@Component
-class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
+public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
     private final JsonMapper json;
 
-    ProblemAuthenticationEntryPoint(JsonMapper json) {
+    public ProblemAuthenticationEntryPoint(JsonMapper json) {
         this.json = json;
     }
 
@@ -34,7 +32,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
             AuthenticationException exception) throws IOException {
         bearer.commence(request, response, exception);
         boolean tokenPresent = request.getHeader("Authorization") != null;
-        Problems.write(json, request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED,
+        ServletProblems.write(json, request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED,
                 tokenPresent ? "The access token is not valid." : "Authentication is required.");
     }
 }

@@ -1,0 +1,72 @@
+package com.smartlinkauto.servicedefaults.security;
+
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.client.RestTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The resource-server side every servlet service shares: problem+json 401/403 handlers, a 403 for
+ * {@code AccessDeniedException} thrown by application code, and (unless the service brings its own,
+ * as user-service does with its key store) a {@link JwtDecoder} that accepts only RS256 tokens signed
+ * with a key from user-service's JWKS and issued by it. Each service still writes its own
+ * {@link SecurityFilterChain}: which routes are public and who owns what are its decisions.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnClass({ SecurityFilterChain.class, JwtDecoder.class,
+        org.springframework.cloud.client.loadbalancer.LoadBalancerInterceptor.class })
+@EnableConfigurationProperties(ResourceServerProperties.class)
+public class ResourceServerDefaultsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemAuthenticationEntryPoint problemAuthenticationEntryPoint(JsonMapper json) {
+        return new ProblemAuthenticationEntryPoint(json);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemAccessDeniedHandler problemAccessDeniedHandler(JsonMapper json) {
+        return new ProblemAccessDeniedHandler(json);
+    }
+
+    @Bean
+    SecurityProblemAdvice securityProblemAdvice() {
+        return new SecurityProblemAdvice();
+    }
+
+    /**
+     * Keys from {@code smartlink.security.jwk-set-uri}; the host name is a service id resolved through
+     * discovery when a load-balancer interceptor is available (Spring Cloud LoadBalancer).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(ResourceServerProperties properties,
+            ObjectProvider<org.springframework.cloud.client.loadbalancer.LoadBalancerInterceptor> loadBalancer) {
+        RestTemplate rest = new RestTemplate();
+        List<ClientHttpRequestInterceptor> interceptors = loadBalancer.stream()
+                .map(ClientHttpRequestInterceptor.class::cast).toList();
+        rest.setInterceptors(interceptors);
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .restOperations(rest)
+                .build();
+        decoder.setJwtValidator(SmartlinkJwt.validator(properties.issuer()));
+        return decoder;
+    }
+}

@@ -1,0 +1,15 @@
+package com.smartlinkauto.servicedefaults.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param jwkSetUri where user-service publishes its public keys; {@code user-service} resolves
+ *                  through discovery (a load-balanced client) when Spring Cloud LoadBalancer is present
+ * @param issuer    the {@code iss} every access token must carry
+ */
+@ConfigurationProperties("smartlink.security")
+public record ResourceServerProperties(
+        @DefaultValue("http://user-service/.well-known/jwks.json") String jwkSetUri,
+        @DefaultValue("smartlink-user-service") String issuer) {
+}
