@@ -50,9 +50,10 @@ class K8sManifestsTest {
 
     private static final List<String> TARGETS = List.of("base", "overlays/local", "overlays/production");
     private static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "StatefulSet");
-    /** Keys of the local Secret; the same keys as the docker compose .env. */
+    /** Keys of the local Secret; the same keys as the docker compose .env (both written by ./smartlink secrets). */
     private static final List<String> SECRET_KEYS = List.of("POSTGRES_PASSWORD", "USERS_DB_PASSWORD",
-            "VEHICLES_DB_PASSWORD", "BOOKINGS_DB_PASSWORD", "PAYMENTS_DB_PASSWORD", "STORAGE_DB_PASSWORD");
+            "VEHICLES_DB_PASSWORD", "BOOKINGS_DB_PASSWORD", "PAYMENTS_DB_PASSWORD", "STORAGE_DB_PASSWORD",
+            "KEYS_ENCRYPTION_SECRET", "ADMIN_EMAIL", "ADMIN_PASSWORD");
 
     private static Path repoRoot;
     private static Path workCopy;
@@ -85,7 +86,7 @@ class K8sManifestsTest {
     @ValueSource(strings = {"overlays/local", "overlays/production"})
     void everySpringServiceFromTheBaseIsInTheOverlay(String overlay) {
         assertThat(springServices()).as("Spring services in k8s/base")
-                .contains("discovery-service", "config-service", "gateway-service");
+                .contains("discovery-service", "config-service", "gateway-service", "user-service");
         for (Map<String, Object> baseWorkload : workloads("base")) {
             String name = name(baseWorkload);
             assertThat(find(overlay, baseWorkload.get("kind").toString(), name))
@@ -224,6 +225,18 @@ class K8sManifestsTest {
                             .contains(secret);
                 }
             }
+            for (Map.Entry<String, String> key : secretKeyRefs(workload)) {
+                if (overlay.endsWith("local")) {
+                    Map<String, Object> secret = find(overlay, "Secret", key.getKey());
+                    assertThat(secret).as("%s: Secret %s used by %s", overlay, key.getKey(), name(workload))
+                            .isNotNull();
+                    assertThat(map(secret.get("data"))).as("%s: key %s of Secret %s used by %s", overlay,
+                            key.getValue(), key.getKey(), name(workload)).containsKey(key.getValue());
+                } else {
+                    assertThat(readme).as("k8s/README.md documents key %s of the Secret %s (used by %s)",
+                            key.getValue(), key.getKey(), name(workload)).contains("`" + key.getValue() + "`");
+                }
+            }
         }
         if (overlay.endsWith("production")) {
             for (Map<String, Object> ingress : objects(overlay, "Ingress")) {
@@ -294,13 +307,15 @@ class K8sManifestsTest {
         assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS")).isNotEqualTo("kafka:9092");
         assertThat(env.get("SPRING_PROFILES_ACTIVE")).isEqualTo("kubernetes");
 
-        Map<String, Object> gateway = find(prod, "Deployment", "gateway-service");
-        assertThat(mapAt(gateway, false, "spec").get("replicas")).isEqualTo(2);
-        Map<String, Object> podLabels = mapAt(gateway, false, "spec", "template", "metadata", "labels");
-
         List<Map<String, Object>> pdbs = objects(prod, "PodDisruptionBudget");
-        assertThat(pdbs).anySatisfy(pdb -> assertThat(podLabels.entrySet())
-                .containsAll(mapAt(pdb, false, "spec", "selector", "matchLabels").entrySet()));
+        for (String replicated : List.of("gateway-service", "user-service")) {
+            Map<String, Object> deployment = find(prod, "Deployment", replicated);
+            assertThat(mapAt(deployment, false, "spec").get("replicas")).as("%s replicas", replicated).isEqualTo(2);
+            Map<String, Object> podLabels = mapAt(deployment, false, "spec", "template", "metadata", "labels");
+            assertThat(pdbs).as("a PodDisruptionBudget for %s", replicated)
+                    .anySatisfy(pdb -> assertThat(podLabels.entrySet())
+                            .containsAll(mapAt(pdb, false, "spec", "selector", "matchLabels").entrySet()));
+        }
         assertThat(pdbs).allSatisfy(pdb -> assertThat(mapAt(pdb, false, "spec", "selector", "matchLabels"))
                 .isNotEmpty());
 
@@ -721,6 +736,23 @@ class K8sManifestsTest {
             Object secret = map(v).get("secret");
             if (secret != null) {
                 refs.get("Secret").add(Objects.toString(map(secret).get("secretName")));
+            }
+        }
+        return refs;
+    }
+
+    /** (Secret name, key) of every secretKeyRef in a workload's containers. */
+    private static List<Map.Entry<String, String>> secretKeyRefs(Map<String, Object> workload) {
+        List<Map.Entry<String, String>> refs = new ArrayList<>();
+        for (String field : List.of("initContainers", "containers")) {
+            for (Map<String, Object> c : containers(workload, field)) {
+                for (Object e : list(c.get("env"))) {
+                    Object ref = map(map(e).get("valueFrom")).get("secretKeyRef");
+                    if (ref != null) {
+                        refs.add(Map.entry(Objects.toString(map(ref).get("name")),
+                                Objects.toString(map(ref).get("key"))));
+                    }
+                }
             }
         }
         return refs;

@@ -1,0 +1,103 @@
+package com.smartlinkauto.e2e;
+
+import static com.smartlinkauto.e2e.Platform.gateway;
+import static com.smartlinkauto.e2e.Platform.json;
+import static com.smartlinkauto.e2e.Platform.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+
+/** Sign-up and login through the gateway, as a client does it. */
+public final class Accounts {
+
+    private Accounts() {
+    }
+
+    public record Account(String id, String email, String password, String accessToken) {
+        public HttpRequest.Builder as(HttpRequest.Builder request) {
+            return request.header("Authorization", "Bearer " + accessToken);
+        }
+    }
+
+    public static String uniqueEmail(String kind) {
+        return "e2e-" + kind + "-" + UUID.randomUUID().toString().substring(0, 12) + "@smartlink-e2e.example";
+    }
+
+    public static HttpRequest.Builder postJson(String path, String body) {
+        return gateway(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    public static HttpResponse<String> signUp(String path, String email, String password) {
+        return send(postJson(path, """
+                {"email":"%s","password":"%s","firstName":"Eve","lastName":"Tester","phoneNumber":"+4915112345678"}
+                """.formatted(email, password)));
+    }
+
+    public static String login(String email, String password) {
+        HttpResponse<String> response = send(postJson("/api/auth/login",
+                "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password)));
+        assertThat(response.statusCode()).as("login of %s: %s", email, response.body()).isEqualTo(200);
+        JsonNode tokens = json(response);
+        assertThat(tokens.path("tokenType").asString()).isEqualToIgnoringCase("Bearer");
+        return tokens.path("accessToken").asString();
+    }
+
+    /** A new account of the kind the path creates ({@code /api/auth/register} renter, {@code /api/partners} partner). */
+    public static Account newAccount(String path, String kind) {
+        String email = uniqueEmail(kind);
+        String password = "Correct-Horse-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = signUp(path, email, password);
+        assertThat(created.statusCode()).as("sign-up: %s", created.body()).isEqualTo(201);
+        return new Account(json(created).path("id").asString(), email, password, login(email, password));
+    }
+
+    /**
+     * The bootstrapped admin: {@code smartlink.admin.email}/{@code .password} system properties, or the
+     * {@code .smartlink/admin.txt} the runner wrote when it generated the admin's password.
+     */
+    public static Account admin() {
+        String email = System.getProperty("smartlink.admin.email");
+        String password = System.getProperty("smartlink.admin.password");
+        if (email == null || password == null) {
+            Map<String, String> file = adminFile();
+            email = file.get("email");
+            password = file.get("password");
+        }
+        assertThat(email).as("admin e-mail (.smartlink/admin.txt)").isNotBlank();
+        return new Account(null, email, password, login(email, password));
+    }
+
+    private static Map<String, String> adminFile() {
+        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        while (dir != null) {
+            Path file = dir.resolve(".smartlink/admin.txt");
+            if (Files.isReadable(file)) {
+                try {
+                    var values = new java.util.HashMap<String, String>();
+                    for (String line : Files.readAllLines(file)) {
+                        int eq = line.indexOf('=');
+                        if (eq > 0) {
+                            values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+                        }
+                    }
+                    return values;
+                }
+                catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            }
+            dir = dir.getParent();
+        }
+        return Map.of();
+    }
+}
