@@ -65,6 +65,16 @@ class GatewayRoutingIT {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        echo.createContext("/api/users/slow", exchange -> {
+            try {
+                Thread.sleep(1_500); // longer than Resilience4j's 1 s default time limit
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
         echo.createContext("/", exchange -> {
             String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
             boolean authorized = exchange.getRequestHeaders().containsKey("Authorization");
@@ -77,6 +87,7 @@ class GatewayRoutingIT {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        echo.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         echo.start();
 
         dropper = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
@@ -206,6 +217,19 @@ class GatewayRoutingIT {
         assertThat(body.get("type").asString()).endsWith("/rate-limited");
         assertThat(Integer.parseInt(first.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 60);
         assertThat(responses).allMatch(r -> r.statusCode() == 429 || r.statusCode() == 503);
+    }
+
+    @Test
+    void slowAnswersWithinTheConfiguredTimeLimitAndBurstsPastTheDefaultBulkheadGetThrough() {
+        // 40 concurrent 1.5 s calls: more than Resilience4j's defaults (1 s time limit, 25-call bulkhead)
+        List<CompletableFuture<HttpResponse<String>>> calls = IntStream.range(0, 40)
+                .mapToObj(i -> http.sendAsync(request("/api/users/slow")
+                        .header("Authorization", "Bearer " + Tokens.sign(Tokens.SIGNING_KEY,
+                                java.util.UUID.randomUUID().toString(), List.of("RENTER"),
+                                java.time.Instant.now().plusSeconds(300)))
+                        .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString()))
+                .toList();
+        assertThat(calls.stream().map(CompletableFuture::join).map(HttpResponse::statusCode)).containsOnly(204);
     }
 
     @Test
