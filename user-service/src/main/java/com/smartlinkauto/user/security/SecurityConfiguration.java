@@ -68,7 +68,9 @@ class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        // {bcrypt} by default; the prefix lets a later change of algorithm upgrade hashes on login
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        // {bcrypt} by default; the prefix lets a later change of algorithm upgrade hashes on login.
+        // Hashing runs on one platform thread per core (see BoundedPasswordEncoder).
+        return new BoundedPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 }
