@@ -44,6 +44,10 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         d.put("server.error.include-stacktrace", "never");
         d.put("server.error.include-message", "never");
         d.put("server.shutdown", "graceful");
+        // a burst of new connections (the gateway opens one per concurrent request) must queue in the
+        // listen backlog, not overflow it: an overflowed connection is reset mid-request (measured with
+        // 1,000 concurrent sign-ups at Tomcat's default of 100)
+        d.put("server.tomcat.accept-count", "1024");
         d.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
         d.put("logging.pattern.correlation", "[%X{requestId:-}] ");
         // discovery: local runs register the loopback address; containers register their own IP
