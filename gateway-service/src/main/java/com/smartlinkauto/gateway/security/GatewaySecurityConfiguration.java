@@ -15,6 +15,8 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -38,6 +40,14 @@ class GatewaySecurityConfiguration {
     /** Routes anyone may call without a token. */
     static final String[] PUBLIC_POSTS = { "/api/auth/register", "/api/auth/login", "/api/auth/refresh",
             "/api/auth/logout", "/api/partners" };
+
+    private static final ServerAuthenticationEntryPoint UNAUTHORIZED = (exchange, ex) -> Problems.write(exchange,
+            exchange.getResponse(), HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED,
+            "A valid bearer token is required.");
+
+    private static final ServerAccessDeniedHandler FORBIDDEN = (exchange, ex) -> Problems.write(exchange,
+            exchange.getResponse(), HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
+            "Your role does not allow this request.");
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http,
@@ -64,19 +74,11 @@ class GatewaySecurityConfiguration {
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthentication))
-                        .authenticationEntryPoint((exchange, ex) -> Problems.write(exchange, exchange.getResponse(),
-                                HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED,
-                                "A valid bearer token is required."))
-                        .accessDeniedHandler((exchange, ex) -> Problems.write(exchange, exchange.getResponse(),
-                                HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
-                                "Your role does not allow this request.")))
+                        .authenticationEntryPoint(UNAUTHORIZED)
+                        .accessDeniedHandler(FORBIDDEN))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((exchange, ex) -> Problems.write(exchange, exchange.getResponse(),
-                                HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED,
-                                "A valid bearer token is required."))
-                        .accessDeniedHandler((exchange, ex) -> Problems.write(exchange, exchange.getResponse(),
-                                HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
-                                "Your role does not allow this request.")))
+                        .authenticationEntryPoint(UNAUTHORIZED)
+                        .accessDeniedHandler(FORBIDDEN))
                 .build();
     }
 
