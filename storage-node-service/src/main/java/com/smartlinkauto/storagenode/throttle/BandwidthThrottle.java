@@ -1,0 +1,86 @@
+package com.smartlinkauto.storagenode.throttle;
+
+import java.io.InterruptedIOException;
+import java.time.Duration;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
+
+/**
+ * A token bucket holding one direction of a node's link to its declared speed: one token per byte,
+ * refilled greedily (continuously) at the link rate, with a burst of a tenth of a second's worth
+ * (at least one copy buffer). Every transfer in that direction draws from the same bucket, so ten
+ * parallel downloads share the link instead of each getting all of it. Waiting parks the thread
+ * (virtual-thread friendly).
+ */
+public final class BandwidthThrottle {
+
+    /** Mbit/s → byte/s: network speeds are decimal, 100 Mbps = 12,500,000 B/s. */
+    public static long bytesPerSecond(int megabitsPerSecond) {
+        return megabitsPerSecond * 1_000_000L / 8;
+    }
+
+    /** Burst size: 100 ms at the link rate, but never smaller than one copy buffer. */
+    public static long burst(long bytesPerSecond, int bufferBytes) {
+        return Math.max(bufferBytes, bytesPerSecond / 10);
+    }
+
+    private final Bucket bucket;
+    private final long burst;
+
+    private BandwidthThrottle(Bucket bucket, long burst) {
+        this.bucket = bucket;
+        this.burst = burst;
+    }
+
+    /** A throttle at {@code megabitsPerSecond}; {@code bufferBytes} is the largest single request. */
+    public static BandwidthThrottle of(int megabitsPerSecond, int bufferBytes) {
+        return of(megabitsPerSecond, bufferBytes, TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    static BandwidthThrottle of(int megabitsPerSecond, int bufferBytes, TimeMeter clock) {
+        long rate = bytesPerSecond(megabitsPerSecond);
+        long burst = burst(rate, bufferBytes);
+        Bucket bucket = Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(rate, Duration.ofSeconds(1)).build())
+                .withCustomTimePrecision(clock)
+                .build();
+        return new BandwidthThrottle(bucket, burst);
+    }
+
+    /** No limit: for benchmarks of the raw path ({@code smartlink.node.throttle=false}). */
+    public static BandwidthThrottle unlimited() {
+        return new BandwidthThrottle(null, Long.MAX_VALUE);
+    }
+
+    /** Blocks until {@code bytes} may pass (in slices of at most the burst, which one request can never exceed). */
+    public void acquire(long bytes) throws InterruptedIOException {
+        if (bucket == null) {
+            return;
+        }
+        try {
+            for (long left = bytes; left > 0; left -= burst) {
+                bucket.asBlocking().consume(Math.min(left, burst));
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for bandwidth");
+        }
+    }
+
+    /** Tokens (bytes) that may pass right now without waiting. */
+    long available() {
+        return bucket == null ? Long.MAX_VALUE : bucket.getAvailableTokens();
+    }
+
+    /** Takes tokens without waiting; false when the bucket holds fewer. */
+    boolean tryAcquire(long bytes) {
+        return bucket == null || bucket.tryConsume(bytes);
+    }
+
+    public boolean limited() {
+        return bucket != null;
+    }
+}
