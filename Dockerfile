@@ -50,6 +50,10 @@ LABEL org.opencontainers.image.title="smartlink-${SERVICE}" \
 
 # curl is used only by docker compose's healthcheck (the Temurin 25 JRE image no longer
 # ships curl or wget); the image itself has no HEALTHCHECK, Kubernetes probes over HTTP.
+# /var/lib/smartlink/chunks: storage nodes keep chunks here (their default data directory in the
+# docker/kubernetes profiles). Created owned by 10001 so that a volume mounted on it is writable:
+# Docker copies this ownership into a new (anonymous or named) volume; Kubernetes sets the group
+# through fsGroup 10001. In every other service's image it is an unused empty directory.
 RUN set -eux; \
     if ! command -v curl >/dev/null 2>&1; then \
       apt-get update; \
@@ -58,7 +62,8 @@ RUN set -eux; \
     fi; \
     groupadd --system --gid 10001 smartlink; \
     useradd --system --uid 10001 --gid 10001 --home-dir /app --no-create-home \
-            --shell /usr/sbin/nologin smartlink
+            --shell /usr/sbin/nologin smartlink; \
+    install -d -o 10001 -g 10001 -m 0750 /var/lib/smartlink/chunks
 
 COPY --chmod=0755 infra/docker/app/healthcheck.sh /usr/local/bin/healthcheck
 

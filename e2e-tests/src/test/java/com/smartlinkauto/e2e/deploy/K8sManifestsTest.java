@@ -38,8 +38,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Renders k8s/ (base, overlays/local, overlays/production) and checks what a cluster operator
  * relies on: probes on the actuator health groups, resource requests and limits, hardened pods,
- * Services that select something, every Spring service in every overlay, secrets kept out of
- * the repository.
+ * Services that select something, every Spring service (Deployment or StatefulSet) in every
+ * overlay, storage nodes that scale with {@code kubectl scale} alone, secrets kept out of the
+ * repository.
  *
  * <p>Rendering uses {@code kubectl kustomize} when kubectl is on the PATH (the real renderer),
  * else {@link MiniKustomize}. Where kubectl exists, the two must agree, which keeps the fallback
@@ -86,12 +87,60 @@ class K8sManifestsTest {
     @ValueSource(strings = {"overlays/local", "overlays/production"})
     void everySpringServiceFromTheBaseIsInTheOverlay(String overlay) {
         assertThat(springServices()).as("Spring services in k8s/base")
-                .contains("discovery-service", "config-service", "gateway-service", "user-service");
+                .contains("discovery-service", "config-service", "gateway-service", "user-service", "storage-node");
         for (Map<String, Object> baseWorkload : workloads("base")) {
             String name = name(baseWorkload);
             assertThat(find(overlay, baseWorkload.get("kind").toString(), name))
                     .as("%s %s in %s", baseWorkload.get("kind"), name, overlay).isNotNull();
             assertThat(find(overlay, "Service", name)).as("Service %s in %s", name, overlay).isNotNull();
+        }
+    }
+
+    /**
+     * The checks on "Spring services" (every workload of k8s/base) cover StatefulSets as well as
+     * Deployments: our own stateful services (storage nodes) get the same probes, limits and
+     * hardening, and must not be mistaken for (or hidden among) the in-cluster infrastructure.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    void springServiceChecksCoverDeploymentsAndStatefulSets(String target) {
+        Set<Object> kinds = springWorkloads(target).stream().map(w -> w.get("kind")).collect(Collectors.toSet());
+        assertThat(kinds).as("kinds of the Spring services' workloads in %s", target)
+                .containsExactlyInAnyOrder("Deployment", "StatefulSet");
+        for (Map<String, Object> workload : springWorkloads(target)) {
+            assertThat(mainContainer(workload).get("image").toString()).as("%s %s image", target, name(workload))
+                    .startsWith("smartlink/");
+        }
+        // a workload of our own is never only in an overlay (it would escape the checks above)
+        for (Map<String, Object> workload : workloads(target)) {
+            if (mainContainer(workload).get("image").toString().startsWith("smartlink/")) {
+                assertThat(springServices()).as("%s %s %s is in k8s/base", target, workload.get("kind"), name(workload))
+                        .contains(name(workload));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    void springStatefulSetsMountEveryVolumeClaimTemplate(String target) {
+        for (Map<String, Object> sts : springWorkloads(target)) {
+            if (!"StatefulSet".equals(sts.get("kind"))) {
+                continue;
+            }
+            String what = target + " StatefulSet " + name(sts);
+            List<Object> templates = list(mapAt(sts, false, "spec").get("volumeClaimTemplates"));
+            assertThat(templates).as("%s volumeClaimTemplates", what).isNotEmpty();
+            Set<Object> mounted = list(mainContainer(sts).get("volumeMounts")).stream()
+                    .map(m -> map(m).get("name")).collect(Collectors.toSet());
+            for (Object t : templates) {
+                Object claim = mapAt(map(t), false, "metadata").get("name");
+                assertThat(mounted).as("%s mounts its volume claim %s", what, claim).contains(claim);
+                assertThat(mapAt(map(t), false, "spec", "resources", "requests").get("storage"))
+                        .as("%s claim %s requests storage", what, claim).isNotNull();
+            }
+            // the volume is writable for the image's uid (10001) through the pod's fsGroup
+            assertThat(mapAt(sts, false, "spec", "template", "spec", "securityContext").get("fsGroup"))
+                    .as("%s fsGroup", what).isEqualTo(10001);
         }
     }
 
@@ -249,6 +298,88 @@ class K8sManifestsTest {
     }
 
     // ------------------------------------------------------------------------------------------
+    // storage nodes
+    // ------------------------------------------------------------------------------------------
+
+    /**
+     * Storage nodes scale with {@code kubectl scale statefulset storage-node --replicas=N} alone:
+     * one PVC per pod from a volumeClaimTemplate, identity from the pod name (the node derives
+     * {@code node-<n>} from the host name {@code storage-node-<n>}, so nothing may pin an id), a
+     * headless governing Service, a PodDisruptionBudget, spread over machines.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    void storageNodesAreAScalableStatefulSet(String target) {
+        Map<String, Object> sts = find(target, "StatefulSet", "storage-node");
+        assertThat(sts).as("%s StatefulSet storage-node (the node derives its id from this name)", target).isNotNull();
+        Map<String, Object> spec = mapAt(sts, false, "spec");
+        Map<String, Object> pod = podSpec(sts);
+        Map<String, Object> podLabels = mapAt(sts, false, "spec", "template", "metadata", "labels");
+        Map<String, Object> container = mainContainer(sts);
+        String what = target + " storage-node";
+
+        assertThat((Integer) spec.get("replicas")).as("%s replicas (replication 3 needs 3 nodes)", what)
+                .isGreaterThanOrEqualTo(3);
+        assertThat(spec.get("podManagementPolicy")).as("%s podManagementPolicy", what).isEqualTo("Parallel");
+        assertThat(podLabels.entrySet()).as("%s selector matches the pod template", what)
+                .containsAll(mapAt(spec, false, "selector", "matchLabels").entrySet());
+
+        // one volume per node, mounted where the image keeps chunks
+        List<Object> claims = list(spec.get("volumeClaimTemplates"));
+        assertThat(claims).as("%s volumeClaimTemplates", what).hasSize(1);
+        Object claim = mapAt(map(claims.get(0)), false, "metadata").get("name");
+        assertThat(list(container.get("volumeMounts")).stream().map(MiniKustomize::map)
+                .filter(m -> claim.equals(m.get("name"))).map(m -> m.get("mountPath")))
+                .as("%s mounts claim %s", what, claim).containsExactly("/var/lib/smartlink/chunks");
+        assertThat(list(pod.get("volumes")).stream().map(v -> map(v).get("name")))
+                .as("%s: no pod volume shadows the claim %s", what, claim).doesNotContain(claim);
+
+        // identity from the ordinal: nothing the replicas share may pin one id or one directory
+        List<Object> envNames = list(container.get("env")).stream().map(e -> map(e).get("name"))
+                .collect(Collectors.toList());
+        assertThat(envNames).as("%s env", what).doesNotContain("SMARTLINK_NODE_ID", "SMARTLINK_NODE_DATA_DIR");
+        for (Object port : list(container.get("ports"))) {
+            assertThat(map(port)).as("%s: no host ports (replicas share machines)", what).doesNotContainKey("hostPort");
+        }
+        assertThat((Integer) pod.get("terminationGracePeriodSeconds")).as("%s terminationGracePeriodSeconds", what)
+                .isGreaterThanOrEqualTo(25);
+
+        // headless governing Service
+        Object serviceName = spec.get("serviceName");
+        assertThat(serviceName).as("%s serviceName", what).isEqualTo("storage-node");
+        Map<String, Object> headless = find(target, "Service", serviceName.toString());
+        assertThat(headless).as("%s governing Service %s", what, serviceName).isNotNull();
+        assertThat(mapAt(headless, false, "spec").get("clusterIP")).as("%s Service clusterIP", what).isEqualTo("None");
+        assertThat(podLabels.entrySet()).as("%s Service selects the nodes", what)
+                .containsAll(mapAt(headless, false, "spec", "selector").entrySet());
+
+        // a PodDisruptionBudget: one node at a time
+        List<Map<String, Object>> pdbs = objects(target, "PodDisruptionBudget").stream()
+                .filter(pdb -> {
+                    Map<String, Object> sel = mapAt(pdb, false, "spec", "selector", "matchLabels");
+                    return !sel.isEmpty() && podLabels.entrySet().containsAll(sel.entrySet());
+                })
+                .collect(Collectors.toList());
+        assertThat(pdbs).as("%s PodDisruptionBudget selecting the nodes", what).hasSize(1);
+        assertThat(mapAt(pdbs.get(0), false, "spec").get("maxUnavailable")).as("%s PDB maxUnavailable", what)
+                .isEqualTo(1);
+
+        // spread: anti-affinity preferring distinct machines, keyed on the nodes' own labels
+        List<Map<String, Object>> terms = list(mapAt(pod, false, "affinity", "podAntiAffinity")
+                .get("preferredDuringSchedulingIgnoredDuringExecution")).stream()
+                .map(t -> mapAt(map(t), false, "podAffinityTerm")).collect(Collectors.toList());
+        assertThat(terms.stream().map(t -> t.get("topologyKey"))).as("%s anti-affinity topology keys", what)
+                .contains("kubernetes.io/hostname", "topology.kubernetes.io/zone");
+        for (Map<String, Object> term : terms) {
+            assertThat(podLabels.entrySet()).as("%s anti-affinity term %s selects the nodes", what, term)
+                    .containsAll(mapAt(term, false, "labelSelector", "matchLabels").entrySet());
+        }
+        assertThat(mapAt(sts, false, "spec", "template", "metadata", "annotations"))
+                .as("%s prometheus annotations", what)
+                .containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/port", "9101");
+    }
+
+    // ------------------------------------------------------------------------------------------
     // local overlay
     // ------------------------------------------------------------------------------------------
 
@@ -299,7 +430,10 @@ class K8sManifestsTest {
     @Test
     void productionUsesManagedInfrastructureAndKeepsTheGatewayAvailable() {
         String prod = "overlays/production";
-        assertThat(objects(prod, "StatefulSet")).as("no in-cluster infrastructure").isEmpty();
+        // StatefulSets of our own services (storage nodes) only, no in-cluster infrastructure
+        assertThat(objects(prod, "StatefulSet")).as("no in-cluster infrastructure")
+                .allSatisfy(sts -> assertThat(springServices()).contains(name(sts)))
+                .noneSatisfy(sts -> assertThat(List.of("postgres", "redis", "kafka")).contains(name(sts)));
         assertThat(objects(prod, "Secret")).as("credentials come from pre-existing Secrets").isEmpty();
         Map<String, Object> env = map(find(prod, "ConfigMap", "smartlink-env").get("data"));
         assertThat(env.get("REDIS_HOST")).isNotEqualTo("redis");
