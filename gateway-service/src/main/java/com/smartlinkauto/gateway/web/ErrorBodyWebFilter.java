@@ -1,7 +1,5 @@
 package com.smartlinkauto.gateway.web;
 
-import java.time.Duration;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -63,8 +61,7 @@ public class ErrorBodyWebFilter implements WebFilter {
     public long retryAfterSeconds(HttpHeaders headers) {
         double rate = parse(headers.getFirst(REPLENISH_RATE), 0);
         double tokens = parse(headers.getFirst(REQUESTED_TOKENS), 1);
-        long seconds = rate <= 0 ? properties.retryAfterFloorSeconds()
-                : (long) Math.ceil(Duration.ofSeconds(1).toMillis() * tokens / rate / 1000.0);
+        long seconds = rate <= 0 ? properties.retryAfterFloorSeconds() : (long) Math.ceil(tokens / rate);
         return Math.max(properties.retryAfterFloorSeconds(), seconds);
     }
 
