@@ -2,23 +2,11 @@ package com.smartlinkauto.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 
 /** Health, metrics and the API description. */
 @UserServiceIT
-class OperationsIT {
-
-    @Value("${local.server.port}")
-    int port;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
+class OperationsIT extends ApiTestSupport {
 
     @Test
     void healthProbesArePublic() {

@@ -5,26 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 
 import com.smartlinkauto.user.Api;
+import com.smartlinkauto.user.ApiTestSupport;
 import com.smartlinkauto.user.UserServiceIT;
 
 /** {@code GET/PATCH /api/users/me} and {@code POST /api/users/me/password}. */
 @UserServiceIT
-class ProfileIT {
-
-    @Value("${local.server.port}")
-    int port;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
+class ProfileIT extends ApiTestSupport {
 
     @Test
     void meIsTheCallersOwnAccount() {

@@ -11,16 +11,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.smartlinkauto.user.Api;
+import com.smartlinkauto.user.ApiTestSupport;
 import com.smartlinkauto.user.UserServiceIT;
 
 import tools.jackson.databind.JsonNode;
@@ -28,20 +27,10 @@ import tools.jackson.databind.JsonNode;
 /** {@code POST /api/auth/register} and {@code POST /api/partners}: the sign-up rules. */
 @UserServiceIT
 @ExtendWith(OutputCaptureExtension.class)
-class RegistrationIT {
-
-    @Value("${local.server.port}")
-    int port;
+class RegistrationIT extends ApiTestSupport {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
 
     @Test
     void renterSignUpReturnsTheUserWithoutAnySecret(CapturedOutput output) {

@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.smartlinkauto.user.Api;
+import com.smartlinkauto.user.ApiTestSupport;
 import com.smartlinkauto.user.UserServiceIT;
 import com.smartlinkauto.user.account.UserAccountRepository;
 import com.smartlinkauto.user.audit.AuditLog;
@@ -32,10 +31,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Admin bootstrap, user search and the append-only audit trail. */
 @UserServiceIT
-class AdminIT {
-
-    @Value("${local.server.port}")
-    int port;
+class AdminIT extends ApiTestSupport {
 
     @Autowired
     AdminBootstrap bootstrap;
@@ -63,13 +59,6 @@ class AdminIT {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
 
     private AdminBootstrap bootstrapWith(String email, String password) {
         return new AdminBootstrap(new AdminProperties(email, password), users, passwordEncoder, audit, locks,

@@ -8,33 +8,22 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.smartlinkauto.user.Api;
+import com.smartlinkauto.user.ApiTestSupport;
 import com.smartlinkauto.user.UserServiceIT;
 
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /api/auth/login}: tokens, identical failures, and the failure throttle. */
 @UserServiceIT
-class LoginIT {
-
-    @Value("${local.server.port}")
-    int port;
+class LoginIT extends ApiTestSupport {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
 
     static JsonNode part(String jwt, int index) {
         return Api.JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[index]));

@@ -12,12 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.smartlinkauto.contracts.events.Topics;
 import com.smartlinkauto.user.Api;
+import com.smartlinkauto.user.ApiTestSupport;
 import com.smartlinkauto.user.KafkaProbe;
 import com.smartlinkauto.user.UserServiceIT;
 
@@ -25,10 +25,7 @@ import tools.jackson.databind.JsonNode;
 
 /** UserRegistered, PartnerRegistered and PartnerVerificationChanged reach {@code user.events} through the outbox. */
 @UserServiceIT
-class UserEventsIT {
-
-    @Value("${local.server.port}")
-    int port;
+class UserEventsIT extends ApiTestSupport {
 
     @Autowired
     Environment environment;
@@ -36,12 +33,10 @@ class UserEventsIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    Api api;
     KafkaProbe events;
 
     @BeforeEach
     void client() {
-        api = new Api(port);
         events = new KafkaProbe(environment.getProperty("spring.kafka.bootstrap-servers"), Topics.USER_EVENTS);
     }
 

@@ -11,10 +11,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -23,6 +21,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.smartlinkauto.user.Api;
+import com.smartlinkauto.user.ApiTestSupport;
 import com.smartlinkauto.user.UserServiceIT;
 import com.smartlinkauto.user.audit.AuditLog;
 import com.smartlinkauto.user.support.AdvisoryLocks;
@@ -32,10 +31,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The JWKS, keys that survive restarts, rotation that keeps old tokens valid. */
 @UserServiceIT
-class SigningKeysIT {
-
-    @Value("${local.server.port}")
-    int port;
+class SigningKeysIT extends ApiTestSupport {
 
     @Autowired
     SigningKeyStore store;
@@ -60,13 +56,6 @@ class SigningKeysIT {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
 
     /** What a second instance, or this one after a restart, sees: a fresh store over the same table. */
     private SigningKeyStore restartedStore(KeyProperties properties) {

@@ -12,13 +12,13 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import com.smartlinkauto.contracts.events.Topics;
 import com.smartlinkauto.user.Api;
+import com.smartlinkauto.user.ApiTestSupport;
 import com.smartlinkauto.user.KafkaProbe;
 import com.smartlinkauto.user.UserServiceIT;
 
@@ -26,10 +26,7 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code /api/users/me/notifications}, fed by {@code user.events}: paging, unread count, read marks, idempotency. */
 @UserServiceIT
-class NotificationsIT {
-
-    @Value("${local.server.port}")
-    int port;
+class NotificationsIT extends ApiTestSupport {
 
     @Autowired
     KafkaTemplate<Object, Object> kafka;
@@ -40,12 +37,10 @@ class NotificationsIT {
     @Autowired
     Environment environment;
 
-    Api api;
     String admin;
 
     @BeforeEach
     void client() {
-        api = new Api(port);
         admin = api.adminToken();
     }
 

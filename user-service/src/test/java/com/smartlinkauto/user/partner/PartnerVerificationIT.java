@@ -13,26 +13,21 @@ import java.util.concurrent.CountDownLatch;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 
 import com.smartlinkauto.user.Api;
+import com.smartlinkauto.user.ApiTestSupport;
 import com.smartlinkauto.user.UserServiceIT;
 
 import tools.jackson.databind.JsonNode;
 
 /** The verification state machine, its audit trail, and the partner's view of it. */
 @UserServiceIT
-class PartnerVerificationIT {
+class PartnerVerificationIT extends ApiTestSupport {
 
-    @Value("${local.server.port}")
-    int port;
-
-    Api api;
     String admin;
 
     @BeforeEach
     void client() {
-        api = new Api(port);
         admin = api.adminToken();
     }
 

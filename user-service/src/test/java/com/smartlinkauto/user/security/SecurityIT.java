@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -29,6 +27,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.smartlinkauto.user.Api;
+import com.smartlinkauto.user.ApiTestSupport;
 import com.smartlinkauto.user.UserServiceIT;
 import com.smartlinkauto.user.account.UserAccountRepository;
 import com.smartlinkauto.user.keys.SigningKeyStore;
@@ -38,7 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** 401 versus 403, and tokens that must never be accepted. */
 @UserServiceIT
-class SecurityIT {
+class SecurityIT extends ApiTestSupport {
 
     static final List<String[]> ADMIN_ROUTES = List.of(
             new String[] { "GET", "/api/admin/users" },
@@ -46,9 +45,6 @@ class SecurityIT {
             new String[] { "PATCH", "/api/admin/partners/" + UUID.randomUUID() + "/verification" },
             new String[] { "GET", "/api/admin/audit" },
             new String[] { "POST", "/api/admin/keys/rotate" });
-
-    @Value("${local.server.port}")
-    int port;
 
     @Autowired
     AccessTokenIssuer issuer;
@@ -58,13 +54,6 @@ class SecurityIT {
 
     @Autowired
     UserAccountRepository users;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
 
     private Api.Response call(String[] route, String token) {
         Object body = route[0].equals("GET") ? null : Map.of("status", "VERIFIED");

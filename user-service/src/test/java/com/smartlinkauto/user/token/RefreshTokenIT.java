@@ -4,31 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.smartlinkauto.user.Api;
+import com.smartlinkauto.user.ApiTestSupport;
 import com.smartlinkauto.user.UserServiceIT;
 
 /** {@code POST /api/auth/refresh} and {@code POST /api/auth/logout}: rotation, reuse detection, revocation. */
 @UserServiceIT
-class RefreshTokenIT {
-
-    @Value("${local.server.port}")
-    int port;
+class RefreshTokenIT extends ApiTestSupport {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port);
-    }
 
     private Api.Response refresh(String token) {
         return api.post("/api/auth/refresh", Map.of("refreshToken", token));
