@@ -263,6 +263,10 @@ class GatewayRoutingIT {
         HttpResponse<String> metrics = send(request("/actuator/prometheus"));
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("application=\"gateway-service\"");
+        // the fallback counter, after a 503 of its own
+        send(request("/api/vehicles/metrics-probe"));
+        String after = send(request("/actuator/prometheus")).body();
+        assertThat(after).contains("smartlink_gateway_fallbacks_total{").contains("service=\"vehicle-service\"");
     }
 
     // ------------------------------------------------------------------ security

@@ -9,7 +9,8 @@ import com.smartlinkauto.gateway.web.ErrorBodyWebFilter;
 
 class RetryAfterTest {
 
-    private final ErrorBodyWebFilter filter = new ErrorBodyWebFilter(new GatewayProperties(0, 1));
+    private final ErrorBodyWebFilter filter = new ErrorBodyWebFilter(new GatewayProperties(0, 1),
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
     private long retryAfter(String rate, String tokens) {
         HttpHeaders headers = new HttpHeaders();

@@ -17,6 +17,8 @@ import org.springframework.web.server.ServerWebExchange;
 import com.smartlinkauto.gateway.web.Problems;
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Where a route's circuit breaker forwards when its service has no live instance, does not answer in
  * time, or has tripped the breaker: a quick 503 problem+json instead of a hang or a 500.
@@ -29,12 +31,20 @@ class FallbackController {
     /** Seconds a client should wait before retrying a route whose service is down. */
     static final String RETRY_AFTER_SECONDS = "5";
 
+    private final MeterRegistry meters;
+
+    FallbackController(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
     @RequestMapping("/fallback/{service}")
     ResponseEntity<Map<String, Object>> fallback(@PathVariable String service, ServerWebExchange exchange) {
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         boolean timedOut = cause instanceof java.util.concurrent.TimeoutException;
         log.warn("Fallback for {}: {}", service, cause == null ? "unknown cause" : cause.toString());
         String safeService = service.matches("[a-z-]{1,40}") ? service : "the service";
+        meters.counter("smartlink.gateway.fallbacks", "service", safeService, "cause",
+                cause == null ? "unknown" : cause.getClass().getSimpleName()).increment();
         String detail = timedOut ? safeService + " did not answer in time. Try again shortly."
                 : safeService + " is unavailable. Try again shortly.";
         HttpStatus status = timedOut ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE;

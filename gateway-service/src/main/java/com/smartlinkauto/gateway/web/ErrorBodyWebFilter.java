@@ -13,11 +13,15 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import com.smartlinkauto.gateway.GatewayProperties;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
 
 import reactor.core.publisher.Mono;
 
 /**
+ * Counts every such rejection ({@code smartlink.gateway.rejections{status}}).
+ * <p>
  * Gateway filters that reject an exchange (the Redis rate limiter's 429, a denied key's 403, …) end
  * it with an empty body. This decorator turns such an empty error response into problem+json; for a
  * 429 it adds {@code Retry-After}, computed from the limiter's own replenish-rate header.
@@ -30,9 +34,11 @@ public class ErrorBodyWebFilter implements WebFilter {
     static final String REQUESTED_TOKENS = "X-RateLimit-Requested-Tokens";
 
     private final GatewayProperties properties;
+    private final MeterRegistry meters;
 
-    public ErrorBodyWebFilter(GatewayProperties properties) {
+    public ErrorBodyWebFilter(GatewayProperties properties, MeterRegistry meters) {
         this.properties = properties;
+        this.meters = meters;
     }
 
     @Override
@@ -45,6 +51,7 @@ public class ErrorBodyWebFilter implements WebFilter {
                 if (status == null || !status.isError() || isCommitted()) {
                     return super.setComplete();
                 }
+                meters.counter("smartlink.gateway.rejections", "status", Integer.toString(status.value())).increment();
                 if (status.value() == HttpStatus.TOO_MANY_REQUESTS.value()) {
                     getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(getHeaders())));
                     return Problems.write(exchange, getDelegate(), status, ProblemTypes.RATE_LIMITED,
