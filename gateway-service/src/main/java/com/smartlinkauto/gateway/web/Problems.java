@@ -1,17 +1,17 @@
 package com.smartlinkauto.gateway.web;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
 import com.smartlinkauto.servicedefaults.Correlation;
+import com.smartlinkauto.servicedefaults.problem.ProblemBodies;
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
 
 import reactor.core.publisher.Mono;
@@ -27,21 +27,17 @@ public final class Problems {
 
     public static Map<String, Object> body(ServerWebExchange exchange, HttpStatusCode status, URI type,
             String detail) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", type.toString());
-        HttpStatus known = HttpStatus.resolve(status.value());
-        body.put("title", known != null ? known.getReasonPhrase() : "HTTP " + status.value());
-        body.put("status", status.value());
-        body.put("detail", detail);
-        body.put("instance", exchange.getRequest().getPath().value());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         String correlationId = exchange.getAttribute(CorrelationIdWebFilter.ATTRIBUTE);
         if (correlationId == null) {
             correlationId = exchange.getRequest().getHeaders().getFirst(Correlation.HEADER);
         }
         if (correlationId != null) {
-            body.put("correlationId", correlationId);
+            problem.setProperty("correlationId", correlationId);
         }
-        return body;
+        return ProblemBodies.toMap(problem);
     }
 
     /** Writes a problem body on a response that is not committed yet. */

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,6 +26,7 @@ import com.smartlinkauto.servicedefaults.Correlation;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * One error format for every servlet service: RFC 9457 {@code application/problem+json} with a stable
@@ -73,6 +75,29 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         body.setDetail("The request has invalid fields.");
         body.setProperty("errors", fieldErrors(ex.getBindingResult().getFieldErrors()));
         return handleExceptionInternal(ex, body, headers, status, request);
+    }
+
+    /**
+     * An unknown field is named (a client learns it cannot send e.g. a role); any other unreadable body
+     * gets a fixed message, never the parser's, which can quote the body (passwords included).
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body;
+        if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+            body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The request has fields this endpoint does not accept.");
+            body.setType(ProblemTypes.VALIDATION);
+            body.setProperty("errors",
+                    List.of(Map.of("field", unknown.getPropertyName(), "message", "is not a known field")));
+        }
+        else {
+            body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The request body is missing or is not valid JSON of the expected shape.");
+            body.setType(ProblemTypes.MALFORMED_REQUEST);
+        }
+        return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override

@@ -2,7 +2,6 @@ package com.smartlinkauto.servicedefaults.problem;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.slf4j.MDC;
@@ -43,15 +42,7 @@ public final class ServletProblems {
     public static void write(JsonMapper json, HttpServletRequest request, HttpServletResponse response,
             HttpStatus status, URI type, String detail) throws IOException {
         ProblemDetail problem = problem(status, type, detail, request);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        body.put("instance", problem.getInstance() == null ? null : problem.getInstance().toString());
-        if (problem.getProperties() != null) {
-            body.putAll(problem.getProperties());
-        }
+        Map<String, Object> body = ProblemBodies.toMap(problem);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsBytes(body));
