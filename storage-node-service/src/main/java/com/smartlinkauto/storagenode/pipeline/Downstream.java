@@ -13,8 +13,10 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.smartlinkauto.servicedefaults.Correlation;
 import com.smartlinkauto.storagenode.chunk.ChunkId;
 import com.smartlinkauto.storagenode.throttle.NodeBandwidth;
+
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,7 +81,7 @@ final class Downstream {
             c.setRequestProperty(NodeUrls.RELAY_ONLY, "true");
         }
         if (requestId != null) {
-            c.setRequestProperty("X-Request-Id", requestId);
+            c.setRequestProperty(Correlation.HEADER, requestId);
         }
         if (length >= 0) {
             c.setFixedLengthStreamingMode(length);
