@@ -17,7 +17,6 @@ import com.smartlinkauto.servicedefaults.Correlation;
 import com.smartlinkauto.storagenode.chunk.ChunkId;
 import com.smartlinkauto.storagenode.throttle.NodeBandwidth;
 
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
