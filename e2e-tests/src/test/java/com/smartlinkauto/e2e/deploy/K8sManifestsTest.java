@@ -87,7 +87,8 @@ class K8sManifestsTest {
     @ValueSource(strings = {"overlays/local", "overlays/production"})
     void everySpringServiceFromTheBaseIsInTheOverlay(String overlay) {
         assertThat(springServices()).as("Spring services in k8s/base")
-                .contains("discovery-service", "config-service", "gateway-service", "user-service", "storage-node");
+                .contains("discovery-service", "config-service", "gateway-service", "user-service",
+                        "storage-controller-service", "storage-node");
         for (Map<String, Object> baseWorkload : workloads("base")) {
             String name = name(baseWorkload);
             assertThat(find(overlay, baseWorkload.get("kind").toString(), name))
@@ -380,6 +381,86 @@ class K8sManifestsTest {
     }
 
     // ------------------------------------------------------------------------------------------
+    // storage controller
+    // ------------------------------------------------------------------------------------------
+
+    /**
+     * The storage controller is a Deployment named like its Eureka application (the gateway's
+     * {@code lb://storage-controller-service} and the nodes' default controller URL
+     * {@code http://storage-controller-service} both depend on that name), on its own database
+     * {@code storage} with the password from the Secret, behind a ClusterIP Service on 8085. The
+     * storage nodes do not point anywhere else. Probes, limits and hardening are checked for it
+     * with every Spring service above.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    void storageControllerIsADeploymentOnTheStorageDatabase(String target) {
+        String name = "storage-controller-service";
+        String what = target + " " + name;
+        Map<String, Object> deployment = find(target, "Deployment", name);
+        assertThat(deployment).as("%s Deployment", what).isNotNull();
+        Map<String, Object> spec = mapAt(deployment, false, "spec");
+        Map<String, Object> podLabels = mapAt(deployment, false, "spec", "template", "metadata", "labels");
+        assertThat(podLabels.entrySet()).as("%s selector matches the pod template", what)
+                .containsAll(mapAt(spec, false, "selector", "matchLabels").entrySet());
+        assertThat(mapAt(spec, false, "selector", "matchLabels"))
+                .as("%s selects its own pods only", what).containsEntry("app.kubernetes.io/name", name);
+
+        Map<String, Object> container = mainContainer(deployment);
+        assertThat(container.get("name")).as("%s container name", what).isEqualTo(name);
+        assertThat(container.get("image").toString()).as("%s image", what)
+                .startsWith("smartlink/storage-controller-service:");
+        assertThat(containerPortMatches(container, 8085)).as("%s container port 8085", what).isTrue();
+        assertThat(mapAt(deployment, false, "spec", "template", "metadata", "annotations"))
+                .as("%s prometheus annotations", what)
+                .containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/port", "8085");
+
+        // its own database, with its own role and password (k8s/README.md, "Adding a service")
+        Map<String, Map<String, Object>> env = new LinkedHashMap<>();
+        for (Object e : list(container.get("env"))) {
+            env.put(Objects.toString(map(e).get("name")), map(e));
+        }
+        assertThat(env.get("DB_URL")).as("%s DB_URL", what).isNotNull();
+        assertThat(env.get("DB_URL").get("value"))
+                .as("%s DB_URL", what)
+                .isEqualTo("jdbc:postgresql://$(POSTGRES_HOST):$(POSTGRES_PORT)/storage$(POSTGRES_JDBC_PARAMS)");
+        assertThat(env.get("DB_USERNAME")).as("%s DB_USERNAME", what).isNotNull();
+        assertThat(env.get("DB_USERNAME").get("value")).as("%s DB_USERNAME", what).isEqualTo("storage");
+        assertThat(env.get("DB_PASSWORD")).as("%s DB_PASSWORD", what).isNotNull();
+        assertThat(env.get("DB_PASSWORD")).as("%s DB_PASSWORD is no literal", what).doesNotContainKey("value");
+        assertThat(mapAt(env.get("DB_PASSWORD"), false, "valueFrom", "secretKeyRef"))
+                .as("%s DB_PASSWORD", what)
+                .containsEntry("name", "smartlink-secrets").containsEntry("key", "STORAGE_DB_PASSWORD");
+        assertThat(secretKeyRefs(deployment)).as("%s needs only its database password", what)
+                .containsExactly(Map.entry("smartlink-secrets", "STORAGE_DB_PASSWORD"));
+        assertThat(list(container.get("envFrom")).stream().map(e -> map(map(e).get("configMapRef")).get("name")))
+                .as("%s shared environment", what).contains("smartlink-env");
+
+        // internal Service on 8085, named like the Eureka application
+        Map<String, Object> service = find(target, "Service", name);
+        assertThat(service).as("%s Service", what).isNotNull();
+        assertThat(mapAt(service, false, "spec").getOrDefault("type", "ClusterIP")).as("%s Service type", what)
+                .isEqualTo("ClusterIP");
+        assertThat(podLabels.entrySet()).as("%s Service selects the controller", what)
+                .containsAll(mapAt(service, false, "spec", "selector").entrySet());
+        assertThat(list(mapAt(service, false, "spec").get("ports")).stream().map(p -> map(p).get("port")))
+                .as("%s Service ports", what).containsExactly(8085);
+
+        // the nodes find it under that name (their default); nothing may point them elsewhere
+        for (Map<String, Object> node : objects(target, "StatefulSet")) {
+            if (!"storage-node".equals(name(node))) {
+                continue;
+            }
+            for (Object e : list(mainContainer(node).get("env"))) {
+                if ("SMARTLINK_NODE_CONTROLLER_URL".equals(map(e).get("name"))) {
+                    assertThat(map(e).get("value")).as("%s storage-node SMARTLINK_NODE_CONTROLLER_URL", target)
+                            .isEqualTo("http://storage-controller-service");
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
     // local overlay
     // ------------------------------------------------------------------------------------------
 
@@ -442,7 +523,7 @@ class K8sManifestsTest {
         assertThat(env.get("SPRING_PROFILES_ACTIVE")).isEqualTo("kubernetes");
 
         List<Map<String, Object>> pdbs = objects(prod, "PodDisruptionBudget");
-        for (String replicated : List.of("gateway-service", "user-service")) {
+        for (String replicated : List.of("gateway-service", "user-service", "storage-controller-service")) {
             Map<String, Object> deployment = find(prod, "Deployment", replicated);
             assertThat(mapAt(deployment, false, "spec").get("replicas")).as("%s replicas", replicated).isEqualTo(2);
             Map<String, Object> podLabels = mapAt(deployment, false, "spec", "template", "metadata", "labels");
