@@ -1,0 +1,47 @@
+package com.smartlinkauto.storage.config;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import com.smartlinkauto.servicedefaults.security.ProblemAccessDeniedHandler;
+import com.smartlinkauto.servicedefaults.security.ProblemAuthenticationEntryPoint;
+import com.smartlinkauto.servicedefaults.security.SmartlinkJwt;
+
+/**
+ * {@code /api/storage/**} is for admins (bearer tokens from user-service). {@code /internal/storage/**}
+ * (node heartbeats and chunk reports) is not routed by the gateway and, like the nodes' own API, is meant
+ * for the internal network only (storage-node-service/README.md, "Security").
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder,
+            ProblemAuthenticationEntryPoint entryPoint, ProblemAccessDeniedHandler accessDenied) {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/internal/storage/**").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/storage/**", "/actuator/**").hasRole("ADMIN")
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(jwtDecoder)
+                                .jwtAuthenticationConverter(SmartlinkJwt.authenticationConverter()))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDenied))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDenied));
+        return http.build();
+    }
+}

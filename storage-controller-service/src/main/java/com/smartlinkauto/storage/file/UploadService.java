@@ -1,0 +1,307 @@
+package com.smartlinkauto.storage.file;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
+
+import com.smartlinkauto.contracts.events.EventEnvelope;
+import com.smartlinkauto.contracts.events.storage.FileStored;
+import com.smartlinkauto.contracts.events.storage.StorageEventTypes;
+import com.smartlinkauto.servicedefaults.problem.ApiException;
+import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
+import com.smartlinkauto.storage.StorageProperties;
+import com.smartlinkauto.storage.config.StorageProblems;
+import com.smartlinkauto.storage.node.NodeRegistry;
+
+/**
+ * Stores an uploaded stream as a file: reads it one chunk at a time into a buffer from the memory budget,
+ * hashes it (chunk id and whole-file SHA-256), records the chunk, and hands it to a writer while the next
+ * chunk is read; at most {@code upload.parallelism} chunks of one upload are in flight. Memory use does not
+ * grow with the file's size. The file becomes AVAILABLE only when every chunk has a stored copy.
+ */
+@Service
+public class UploadService implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(UploadService.class);
+    static final int MIN_CHUNK = 64 * 1024;
+    static final int MAX_CHUNK = 64 * 1024 * 1024;
+
+    private final FileStore store;
+    private final ChunkWriter writer;
+    private final NodeRegistry registry;
+    private final MemoryBudget budget;
+    private final StorageProperties properties;
+    private final StorageMetrics metrics;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final ExecutorService writers;
+
+    UploadService(FileStore store, ChunkWriter writer, NodeRegistry registry, MemoryBudget budget,
+            StorageProperties properties, StorageMetrics metrics, TransactionTemplate tx,
+            ApplicationEventPublisher events) {
+        this.store = store;
+        this.writer = writer;
+        this.registry = registry;
+        this.budget = budget;
+        this.properties = properties;
+        this.metrics = metrics;
+        this.tx = tx;
+        this.events = events;
+        AtomicInteger n = new AtomicInteger();
+        this.writers = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "chunk-writer-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** What the client asked for; nulls mean defaults. */
+    public record Options(Integer replication, String chunkSize, String name, String contentType, Long declaredSize) {
+    }
+
+    public record Stored(UUID fileId, List<String> warnings) {
+    }
+
+    /** Validates the options and says how the file will be stored, before a byte of the body is read. */
+    public record Plan(int replication, int chunkSize, List<String> warnings) {
+    }
+
+    public Plan plan(Options options) {
+        int chunkSize = chunkSize(options.chunkSize());
+        if (options.replication() != null && (options.replication() < 1 || options.replication() > 5)) {
+            throw StorageProblems.invalidUpload("replication must be between 1 and 5.");
+        }
+        long maxSize = properties.upload().maxFileSize().toBytes();
+        if (options.declaredSize() != null && options.declaredSize() > maxSize) {
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, StorageProblems.FILE_TOO_LARGE,
+                    "Files may be at most " + maxSize + " bytes.", Map.of("maxBytes", maxSize));
+        }
+        int live = registry.placeable().size();
+        if (live == 0) {
+            throw StorageProblems.noLiveNodes();
+        }
+        List<String> warnings = new ArrayList<>();
+        int replication;
+        if (options.replication() == null) {
+            int wanted = properties.upload().defaultReplication();
+            replication = Math.min(wanted, live);
+            if (replication < wanted) {
+                warnings.add("Only " + live + " live storage node(s): replication " + replication
+                        + " instead of the default " + wanted + ".");
+            }
+        }
+        else {
+            replication = options.replication();
+            if (replication > live) {
+                warnings.add("Only " + live + " live storage node(s): the file is stored with " + live
+                        + " copies per chunk now and re-replicated to " + replication + " when nodes join.");
+            }
+        }
+        return new Plan(replication, chunkSize, warnings);
+    }
+
+    static int chunkSize(String value) {
+        if (value == null || value.isBlank()) {
+            return -1;
+        }
+        long bytes;
+        try {
+            bytes = DataSize.parse(value.trim().replace("KiB", "KB").replace("MiB", "MB")).toBytes();
+        }
+        catch (IllegalArgumentException ex) {
+            throw StorageProblems.invalidUpload("chunkSize must be a size such as 4194304, 512KB or 4MB.");
+        }
+        if (bytes < MIN_CHUNK || bytes > MAX_CHUNK) {
+            throw StorageProblems.invalidUpload("chunkSize must be between 64 KiB and 64 MiB.");
+        }
+        return (int) bytes;
+    }
+
+    public Stored upload(InputStream body, Options options, Plan plan, String ownerId) {
+        int chunkSize = plan.chunkSize() > 0 ? plan.chunkSize()
+                : (int) properties.upload().defaultChunkSize().toBytes();
+        int replication = plan.replication();
+        UUID fileId = UUID.randomUUID();
+        String contentType = options.contentType() == null ? "application/octet-stream" : options.contentType();
+        store.createFile(fileId, options.name(), contentType, chunkSize, replication, ownerId);
+        long maxSize = properties.upload().maxFileSize().toBytes();
+        MessageDigest fileDigest = sha256();
+        Semaphore window = new Semaphore(properties.upload().parallelism());
+        List<Future<ChunkWriter.Written>> writes = new ArrayList<>();
+        AtomicReference<String> failure = new AtomicReference<>();
+        String requestId = MDC.get(com.smartlinkauto.servicedefaults.Correlation.MDC_KEY);
+        long size = 0;
+        int index = 0;
+        try {
+            while (failure.get() == null) {
+                window.acquire();
+                byte[] buffer;
+                try {
+                    buffer = budget.acquire(chunkSize);
+                }
+                catch (InterruptedException | RuntimeException | Error ex) {
+                    window.release();
+                    throw ex;
+                }
+                int read;
+                try {
+                    read = body.readNBytes(buffer, 0, chunkSize);
+                }
+                catch (IOException ex) {
+                    budget.release(buffer);
+                    window.release();
+                    throw new ApiException(HttpStatus.BAD_REQUEST, ProblemTypes.of("incomplete-body"),
+                            "The upload broke off after " + size + " bytes; nothing was kept.");
+                }
+                if (read == 0) {
+                    budget.release(buffer);
+                    window.release();
+                    break;
+                }
+                if (size + read > maxSize) {
+                    budget.release(buffer);
+                    window.release();
+                    throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, StorageProblems.FILE_TOO_LARGE,
+                            "Files may be at most " + maxSize + " bytes; nothing was kept.", Map.of("maxBytes", maxSize));
+                }
+                fileDigest.update(buffer, 0, read);
+                MessageDigest chunkDigest = sha256();
+                chunkDigest.update(buffer, 0, read);
+                String chunkId = HexFormat.of().formatHex(chunkDigest.digest());
+                store.addChunk(fileId, index, chunkId, read, size, replication);
+                metrics.received(read);
+                final int length = read;
+                final int chunkIndex = index;
+                writes.add(writers.submit(() -> {
+                    if (requestId != null) {
+                        MDC.put(com.smartlinkauto.servicedefaults.Correlation.MDC_KEY, requestId);
+                    }
+                    try {
+                        ChunkWriter.Written written = writer.write(chunkId, buffer, length, replication);
+                        if (written.holders().isEmpty()) {
+                            failure.compareAndSet(null, "chunk " + chunkIndex + " (" + chunkId + ") could not be stored: "
+                                    + String.join("; ", written.errors()));
+                        }
+                        return written;
+                    }
+                    catch (RuntimeException ex) {
+                        failure.compareAndSet(null, "chunk " + chunkIndex + ": " + ex);
+                        throw ex;
+                    }
+                    finally {
+                        budget.release(buffer);
+                        window.release();
+                        MDC.remove(com.smartlinkauto.servicedefaults.Correlation.MDC_KEY);
+                    }
+                }));
+                size += read;
+                index++;
+                if (read < chunkSize) {
+                    break;
+                }
+            }
+            int minReplicas = Integer.MAX_VALUE;
+            for (Future<ChunkWriter.Written> write : writes) {
+                try {
+                    minReplicas = Math.min(minReplicas, write.get().holders().size());
+                }
+                catch (ExecutionException ex) {
+                    failure.compareAndSet(null, String.valueOf(ex.getCause()));
+                }
+            }
+            if (failure.get() != null) {
+                throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, StorageProblems.STORAGE_WRITE_FAILED,
+                        "The file could not be stored (" + failure.get() + "); nothing was kept. Try again.",
+                        Map.of("fileId", fileId.toString()));
+            }
+            List<String> warnings = new ArrayList<>(plan.warnings());
+            if (minReplicas != Integer.MAX_VALUE && minReplicas < replication) {
+                warnings.add("Some chunks have " + minReplicas + " of " + replication
+                        + " copies for now; the controller re-replicates them.");
+            }
+            String sha256 = HexFormat.of().formatHex(fileDigest.digest());
+            int chunkCount = index;
+            long fileSize = size;
+            int minCopies = minReplicas == Integer.MAX_VALUE ? replication : minReplicas;
+            tx.executeWithoutResult(status -> {
+                store.complete(fileId, fileSize, sha256, chunkCount);
+                events.publishEvent(EventEnvelope.of(StorageEventTypes.FILE_STORED, fileId.toString(),
+                        new FileStored(fileId, options.name(), contentType, fileSize, sha256, chunkSize, chunkCount,
+                                replication, minCopies, ownerId, Instant.now())));
+            });
+            log.info("Stored file {} ({} bytes, {} chunks of {}, replication {})", fileId, fileSize, chunkCount,
+                    chunkSize, replication);
+            return new Stored(fileId, warnings);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            abandon(fileId, writes, "interrupted");
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
+                    "The upload was interrupted; nothing was kept.");
+        }
+        catch (RuntimeException | Error ex) {
+            abandon(fileId, writes, ex instanceof ApiException api ? api.getMessage() : ex.toString());
+            throw ex;
+        }
+    }
+
+    private void abandon(UUID fileId, List<Future<ChunkWriter.Written>> writes, String reason) {
+        for (Future<ChunkWriter.Written> write : writes) {
+            try {
+                write.get();
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            catch (ExecutionException ex) {
+                // already recorded
+            }
+        }
+        try {
+            store.fail(fileId, reason);
+        }
+        catch (RuntimeException ex) {
+            log.warn("Could not mark failed upload {} as failed: {}", fileId, ex.toString());
+        }
+        log.warn("Upload {} failed after {} chunk(s): {}", fileId, writes.size(), reason);
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        writers.shutdownNow();
+    }
+}

@@ -1,0 +1,39 @@
+package com.smartlinkauto.storage.node;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A node's heartbeat (storage-node-service/README.md, "Controller contract"). Nodes only ever add
+ * fields, so unknown ones are ignored.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Heartbeat(
+        @NotBlank @Pattern(regexp = "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?") String nodeId,
+        @NotBlank @Size(max = 32) String zone,
+        @NotBlank @Pattern(regexp = "https?://[^/?#\\s]+") String baseUrl,
+        @Min(1) int vcpus,
+        @PositiveOrZero double memoryGb,
+        @PositiveOrZero double storageGb,
+        @Min(1) @Max(1_000_000) int bandwidthMbps,
+        @PositiveOrZero long capacityBytes,
+        @PositiveOrZero long usedBytes,
+        @PositiveOrZero long freeBytes,
+        @PositiveOrZero long chunkCount,
+        @PositiveOrZero int activeTransfers,
+        @PositiveOrZero long bytesIn,
+        @PositiveOrZero long bytesOut,
+        @Size(max = 100_000) List<@Pattern(regexp = "[0-9a-f]{64}") String> corruptChunks,
+        @NotNull Instant startedAt,
+        Instant sentAt) {
+}
