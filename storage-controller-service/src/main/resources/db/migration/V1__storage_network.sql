@@ -18,6 +18,9 @@ create table storage_node (
     active_transfers   int         not null,
     bytes_in           bigint      not null,
     bytes_out          bigint      not null,
+    -- transfer rates over the last heartbeat interval (bytes/s), from the bytes_in/bytes_out counters
+    rate_in_bps        bigint      not null default 0,
+    rate_out_bps       bigint      not null default 0,
     started_at         timestamptz,
     state              text        not null check (state in ('LIVE', 'STALE', 'DEAD')),
     admin_state        text        not null default 'ACTIVE'

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 public class NodeRegistry {
 
     static final String COLUMNS = "node_id, zone, base_url, vcpus, memory_gb, storage_gb, bandwidth_mbps, capacity_bytes, "
-            + "used_bytes, free_bytes, chunk_count, active_transfers, bytes_in, bytes_out, started_at, state, admin_state, "
+            + "used_bytes, free_bytes, chunk_count, active_transfers, bytes_in, bytes_out, rate_in_bps, rate_out_bps, started_at, state, admin_state, "
             + "state_changed_at, first_seen_at, last_heartbeat_at, last_report_at";
 
     private final JdbcClient jdbc;
@@ -53,7 +53,7 @@ public class NodeRegistry {
                 rs.getInt("vcpus"), rs.getDouble("memory_gb"), rs.getDouble("storage_gb"), rs.getInt("bandwidth_mbps"),
                 rs.getLong("capacity_bytes"), rs.getLong("used_bytes"), rs.getLong("free_bytes"),
                 rs.getLong("chunk_count"), rs.getInt("active_transfers"), rs.getLong("bytes_in"),
-                rs.getLong("bytes_out"), instant(rs, "started_at"), StorageNode.State.valueOf(rs.getString("state")),
+                rs.getLong("bytes_out"), rs.getLong("rate_in_bps"), rs.getLong("rate_out_bps"), instant(rs, "started_at"), StorageNode.State.valueOf(rs.getString("state")),
                 StorageNode.AdminState.valueOf(rs.getString("admin_state")), instant(rs, "state_changed_at"),
                 instant(rs, "first_seen_at"), instant(rs, "last_heartbeat_at"), instant(rs, "last_report_at"));
     }

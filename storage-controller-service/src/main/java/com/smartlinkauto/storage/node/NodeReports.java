@@ -87,8 +87,14 @@ public class NodeReports {
                 update storage_node set zone = :zone, base_url = :baseUrl, vcpus = :vcpus, memory_gb = :memoryGb,
                     storage_gb = :storageGb, bandwidth_mbps = :bandwidthMbps, capacity_bytes = :capacityBytes,
                     used_bytes = :usedBytes, free_bytes = :freeBytes, chunk_count = :chunkCount,
-                    active_transfers = :activeTransfers, bytes_in = :bytesIn, bytes_out = :bytesOut,
-                    started_at = :startedAt,
+                    active_transfers = :activeTransfers,
+                    rate_in_bps = case when started_at = :startedAt and :bytesIn >= bytes_in then
+                        ((:bytesIn - bytes_in) / greatest(extract(epoch from now() - last_heartbeat_at), 0.5))::bigint
+                        else 0 end,
+                    rate_out_bps = case when started_at = :startedAt and :bytesOut >= bytes_out then
+                        ((:bytesOut - bytes_out) / greatest(extract(epoch from now() - last_heartbeat_at), 0.5))::bigint
+                        else 0 end,
+                    bytes_in = :bytesIn, bytes_out = :bytesOut, started_at = :startedAt,
                     state_changed_at = case when state <> 'LIVE' then now() else state_changed_at end,
                     state = 'LIVE', last_heartbeat_at = now(),
                     report_requested = report_requested or :requestReport

@@ -8,7 +8,7 @@ import java.time.Instant;
  */
 public record StorageNode(String nodeId, String zone, String baseUrl, int vcpus, double memoryGb, double storageGb,
         int bandwidthMbps, long capacityBytes, long usedBytes, long freeBytes, long chunkCount, int activeTransfers,
-        long bytesIn, long bytesOut, Instant startedAt, State state, AdminState adminState, Instant stateChangedAt,
+        long bytesIn, long bytesOut, long rateInBps, long rateOutBps, Instant startedAt, State state, AdminState adminState, Instant stateChangedAt,
         Instant firstSeenAt, Instant lastHeartbeatAt, Instant lastReportAt) {
 
     /** Liveness from heartbeats: STALE after the stale timeout (no new placements), DEAD after the dead timeout. */
