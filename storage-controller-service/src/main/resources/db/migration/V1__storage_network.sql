@@ -160,7 +160,7 @@ create index event_publication_by_completion_date_idx on event_publication (comp
 
 -- ShedLock: jobs that run on one controller instance at a time
 create table shedlock (
-    name       vartext      not null primary key,
+    name       varchar(64)  not null primary key,
     lock_until timestamp    not null,
     locked_at  timestamp    not null,
     locked_by  varchar(255) not null

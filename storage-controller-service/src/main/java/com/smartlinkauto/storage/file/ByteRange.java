@@ -32,7 +32,7 @@ record ByteRange(long start, long end, boolean partial, boolean unsatisfiable) {
             }
             long first = Long.parseLong(m.group(1));
             long last = m.group(2).isEmpty() ? size - 1 : Long.parseLong(m.group(2));
-            if (last < first) {
+            if (!m.group(2).isEmpty() && last < first) {
                 return whole;
             }
             if (first >= size) {
