@@ -125,6 +125,24 @@ public final class StorageNodes {
                     .resolve(chunkId);
         }
 
+        /** Chunks the node holds (its GET /node/info), -1 when it does not answer. */
+        public long chunkCount() {
+            try {
+                HttpResponse<String> info = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/node/info"))
+                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"chunkCount\"\\s*:\\s*(\\d+)")
+                        .matcher(info.body());
+                return info.statusCode() == 200 && m.find() ? Long.parseLong(m.group(1)) : -1;
+            }
+            catch (IOException ex) {
+                return -1;
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
+
         /** GET /chunks/{id} status on the node itself. */
         public int chunkStatus(String chunkId) {
             return status(url() + "/chunks/" + chunkId);
@@ -161,6 +179,11 @@ public final class StorageNodes {
         node.start();
         node.awaitUp();
         return node;
+    }
+
+    /** Every node whose process runs now. */
+    public static synchronized List<Node> running() {
+        return NODES.values().stream().filter(Node::running).toList();
     }
 
     public static synchronized Node get(String id) {
