@@ -10,11 +10,14 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.smartlinkauto.storage.StorageEvents;
 import com.smartlinkauto.storage.StorageNodes;
@@ -35,6 +38,12 @@ class TransferIT extends StorageTestSupport {
 
     @Value("${spring.kafka.bootstrap-servers}")
     String kafka;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AbandonedTransfers abandoned;
 
     @BeforeEach
     @AfterEach
@@ -257,6 +266,44 @@ class TransferIT extends StorageTestSupport {
                 .POST(HttpRequest.BodyPublishers.ofString(body(fileId, source, target, null))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(renter.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aTransferWithoutProgressForTenMinutesIsFailedAndAFreshOneIsNot() {
+        UUID stuck = UUID.randomUUID();
+        UUID fresh = UUID.randomUUID();
+        for (UUID id : List.of(stuck, fresh)) {
+            String age = id.equals(stuck) ? "11 minutes" : "1 minute";
+            jdbc.sql("""
+                    insert into transfer (transfer_id, file_id, source_node_id, target_node_id, mode, status, route,
+                        bottleneck_mbps, created_at, started_at)
+                    values (?, ?, 'it-gone-a', 'it-gone-b', 'MOVE', 'IN_PROGRESS', array['it-gone-a', 'it-gone-b'], 100,
+                        now() - cast(? as interval), now() - cast(? as interval))""")
+                    .params(id, UUID.randomUUID(), age, age).update();
+            jdbc.sql("""
+                    insert into transfer_chunk (transfer_id, chunk_index, chunk_id, size, status, attempts, updated_at)
+                    values (?, 0, ?, 10, 'IN_PROGRESS', 1, now() - cast(? as interval)),
+                           (?, 1, ?, 10, 'COMPLETED', 1, now() - cast(? as interval))""")
+                    .params(id, "0".repeat(64), age, id, "1".repeat(64), age).update();
+        }
+        try {
+            await("abandoned transfer failed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        abandoned.failAbandoned();   // skipped while the scheduled run holds the lock
+                        return getJson("/api/storage/transfers/" + stuck).path("status").asString().equals("FAILED");
+                    });
+            JsonNode failed = getJson("/api/storage/transfers/" + stuck);
+            assertThat(failed.path("error").asString()).contains("1 of 2 chunks failed").contains("abandoned");
+            assertThat(failed.path("finishedAt").asString()).isNotBlank();
+            assertThat(failed.path("chunks").get(0).path("status").asString()).isEqualTo("FAILED");
+            assertThat(failed.path("chunks").get(1).path("status").asString()).isEqualTo("COMPLETED");
+            assertThat(getJson("/api/storage/transfers/" + fresh).path("status").asString()).isEqualTo("IN_PROGRESS");
+            assertThat(getJson("/api/storage/transfers?status=IN_PROGRESS&size=200").path("items").toString())
+                    .contains(fresh.toString()).doesNotContain(stuck.toString());
+        }
+        finally {
+            jdbc.sql("delete from transfer where transfer_id in (?, ?)").params(stuck, fresh).update();
+        }
     }
 
     // ------------------------------------------------------------------ helpers
