@@ -4,6 +4,9 @@ import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerInterceptor;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerRequestFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -29,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass({ SecurityFilterChain.class, JwtDecoder.class,
-        org.springframework.cloud.client.loadbalancer.LoadBalancerInterceptor.class })
+        LoadBalancerInterceptor.class })
 @EnableConfigurationProperties(ResourceServerProperties.class)
 public class ResourceServerDefaultsAutoConfiguration {
 
@@ -52,16 +55,21 @@ public class ResourceServerDefaultsAutoConfiguration {
 
     /**
      * Keys from {@code smartlink.security.jwk-set-uri}; the host name is a service id resolved through
-     * discovery when a load-balancer interceptor is available (Spring Cloud LoadBalancer).
+     * discovery when Spring Cloud LoadBalancer is there. The interceptor is built here from the
+     * {@link LoadBalancerClient}: the {@code LoadBalancerInterceptor} bean Spring Cloud registers is
+     * replaced by a {@code RetryLoadBalancerInterceptor} (not a subclass) whenever spring-retry is on
+     * the class path, which every service has for the config client's fail-fast retry.
      */
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(ResourceServerProperties properties,
-            ObjectProvider<org.springframework.cloud.client.loadbalancer.LoadBalancerInterceptor> loadBalancer) {
+    JwtDecoder jwtDecoder(ResourceServerProperties properties, ObjectProvider<LoadBalancerClient> loadBalancer,
+            ObjectProvider<LoadBalancerRequestFactory> requestFactory) {
         RestTemplate rest = new RestTemplate();
-        List<ClientHttpRequestInterceptor> interceptors = loadBalancer.stream()
-                .map(ClientHttpRequestInterceptor.class::cast).toList();
-        rest.setInterceptors(interceptors);
+        LoadBalancerClient client = loadBalancer.getIfAvailable();
+        if (client != null) {
+            LoadBalancerRequestFactory factory = requestFactory.getIfAvailable(() -> new LoadBalancerRequestFactory(client));
+            rest.setInterceptors(List.<ClientHttpRequestInterceptor>of(new LoadBalancerInterceptor(client, factory)));
+        }
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .restOperations(rest)
