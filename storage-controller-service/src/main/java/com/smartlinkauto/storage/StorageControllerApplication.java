@@ -10,6 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class StorageControllerApplication {
 
     public static void main(String[] args) {
+        // chunk transfers to the nodes use HttpURLConnection: keep enough idle connections per node for
+        // the uploads' and downloads' parallel chunks (the JDK default keeps 5)
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "64");
+        }
         SpringApplication.run(StorageControllerApplication.class, args);
     }
 }

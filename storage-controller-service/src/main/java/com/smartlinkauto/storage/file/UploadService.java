@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -150,6 +151,7 @@ public class UploadService implements DisposableBean {
         store.createFile(fileId, options.name(), contentType, chunkSize, replication, ownerId);
         long maxSize = properties.upload().maxFileSize().toBytes();
         MessageDigest fileDigest = sha256();
+        CompletableFuture<Void> fileHash = CompletableFuture.completedFuture(null);
         Semaphore window = new Semaphore(properties.upload().parallelism());
         List<Future<ChunkWriter.Written>> writes = new ArrayList<>();
         AtomicReference<String> failure = new AtomicReference<>();
@@ -188,19 +190,23 @@ public class UploadService implements DisposableBean {
                     throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, StorageProblems.FILE_TOO_LARGE,
                             "Files may be at most " + maxSize + " bytes; nothing was kept.", Map.of("maxBytes", maxSize));
                 }
-                fileDigest.update(buffer, 0, read);
-                MessageDigest chunkDigest = sha256();
-                chunkDigest.update(buffer, 0, read);
-                String chunkId = HexFormat.of().formatHex(chunkDigest.digest());
-                store.addChunk(fileId, index, chunkId, read, size, replication);
-                metrics.received(read);
+                // the whole-file SHA-256 is updated chunk after chunk on another thread, and each chunk is hashed
+                // (its id), recorded and written by a writer: the loop only reads, so both cores work
                 final int length = read;
                 final int chunkIndex = index;
+                final long offset = size;
+                CompletableFuture<Void> hashed = fileHash.thenRunAsync(() -> fileDigest.update(buffer, 0, length), writers);
+                fileHash = hashed;
+                metrics.received(read);
                 writes.add(writers.submit(() -> {
                     if (requestId != null) {
                         MDC.put(com.smartlinkauto.servicedefaults.Correlation.MDC_KEY, requestId);
                     }
                     try {
+                        MessageDigest chunkDigest = sha256();
+                        chunkDigest.update(buffer, 0, length);
+                        String chunkId = HexFormat.of().formatHex(chunkDigest.digest());
+                        store.addChunk(fileId, chunkIndex, chunkId, length, offset, replication);
                         ChunkWriter.Written written = writer.write(chunkId, buffer, length, replication);
                         if (written.holders().isEmpty()) {
                             failure.compareAndSet(null, "chunk " + chunkIndex + " (" + chunkId + ") could not be stored: "
@@ -213,6 +219,7 @@ public class UploadService implements DisposableBean {
                         throw ex;
                     }
                     finally {
+                        hashed.join();
                         budget.release(buffer);
                         window.release();
                         MDC.remove(com.smartlinkauto.servicedefaults.Correlation.MDC_KEY);
@@ -243,6 +250,7 @@ public class UploadService implements DisposableBean {
                 warnings.add("Some chunks have " + minReplicas + " of " + replication
                         + " copies for now; the controller re-replicates them.");
             }
+            fileHash.join();
             String sha256 = HexFormat.of().formatHex(fileDigest.digest());
             int chunkCount = index;
             long fileSize = size;
