@@ -84,8 +84,9 @@ public final class StorageNodes {
             try {
                 Files.createDirectories(ROOT);
                 String java = ProcessHandle.current().info().command().orElse("java");
+                Path jar = jarCopy();
                 ProcessBuilder builder = new ProcessBuilder(java, "-Xmx128m", "-XX:+UseSerialGC",
-                        "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", JAR.toAbsolutePath().toString());
+                        "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", jar.toString());
                 Map<String, String> env = builder.environment();
                 env.put("SERVER_PORT", String.valueOf(port));
                 env.put("SMARTLINK_NODE_ID", id);
@@ -150,6 +151,20 @@ public final class StorageNodes {
     }
 
     private StorageNodes() {
+    }
+
+    private static Path jarCopy;
+
+    /**
+     * The nodes run from a copy of the jar: a build that replaces target/storage-node-service.jar while they
+     * run (another terminal, the runner) would otherwise pull their classes away under them.
+     */
+    private static synchronized Path jarCopy() throws IOException {
+        if (jarCopy == null) {
+            Files.createDirectories(ROOT);
+            jarCopy = Files.copy(JAR, ROOT.resolve("storage-node-service.jar")).toAbsolutePath();
+        }
+        return jarCopy;
     }
 
     /**
