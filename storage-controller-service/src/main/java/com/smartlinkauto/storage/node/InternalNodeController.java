@@ -1,6 +1,11 @@
 package com.smartlinkauto.storage.node;
 
+import java.util.List;
 import java.util.Map;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.retry.support.RetryTemplate;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
@@ -27,6 +32,17 @@ class InternalNodeController {
 
     private final NodeReports reports;
 
+    /**
+     * A report or heartbeat that lost a lock conflict (deadlock, a chunk deleted under it) is simply run
+     * again: the node would otherwise resend it only after its retry interval.
+     */
+    private final RetryTemplate retry = RetryTemplate.builder()
+            .maxAttempts(3)
+            .exponentialBackoff(50, 2, 500)
+            .retryOn(List.of(PessimisticLockingFailureException.class, DataIntegrityViolationException.class))
+            .traversingCauses()
+            .build();
+
     InternalNodeController(NodeReports reports) {
         this.reports = reports;
     }
@@ -35,14 +51,14 @@ class InternalNodeController {
     @Operation(summary = "A node's heartbeat; answers {\"requestFullReport\": true} when the controller needs its chunk list")
     Map<String, Object> heartbeat(@PathVariable String nodeId, @Valid @RequestBody Heartbeat heartbeat) {
         sameNode(nodeId, heartbeat.nodeId());
-        return Map.of("requestFullReport", reports.heartbeat(heartbeat));
+        return Map.of("requestFullReport", retry.execute(context -> reports.heartbeat(heartbeat)));
     }
 
     @PutMapping("/chunks")
     @Operation(summary = "A node's full chunk report (authoritative: a chunk not listed is not on the node)")
     Map<String, Object> report(@PathVariable String nodeId, @Valid @RequestBody ChunkReport report) {
         sameNode(nodeId, report.nodeId());
-        return reports.fullReport(report).asMap();
+        return retry.execute(context -> reports.fullReport(report)).asMap();
     }
 
     private static void sameNode(String path, String body) {

@@ -161,8 +161,15 @@ public class NodeReports {
                     and not (chunk_id = any(cast(:ids as text[])))""")
                 .param("node", node.nodeId()).param("ids", ids)
                 .param("cutoff", Timestamp.from(generated.minus(REPORT_MARGIN))).update();
+        // lock the listed chunks that still exist (a garbage collection of one of them finishes first), so
+        // the copies added below cannot reference a chunk deleted meanwhile; always in id order
+        String[] sorted = ids.clone();
+        java.util.Arrays.sort(sorted);
+        List<String> known = jdbc.sql("""
+                select chunk_id from chunk where chunk_id = any(cast(:ids as text[])) order by chunk_id for key share""")
+                .param("ids", sorted).query(String.class).list();
         int found = 0;
-        if (node.adminState() != StorageNode.AdminState.DECOMMISSIONED) {
+        if (node.adminState() != StorageNode.AdminState.DECOMMISSIONED && !known.isEmpty()) {
             found = jdbc.sql("""
                     insert into chunk_replica (chunk_id, node_id, status, attempts, bytes, created_at, updated_at)
                     select c.chunk_id, :node, 'COMPLETED', 0, c.size, now(), now()
@@ -170,12 +177,10 @@ public class NodeReports {
                     on conflict (chunk_id, node_id) do update set status = 'COMPLETED', last_error = null,
                         next_attempt_at = null, updated_at = now()
                     where chunk_replica.status <> 'COMPLETED'""")
-                    .param("node", node.nodeId()).param("ids", ids).update();
+                    .param("node", node.nodeId()).param("ids", known.toArray(String[]::new)).update();
         }
-        List<String> unknown = jdbc.sql("""
-                select x from unnest(cast(:ids as text[])) as x
-                where not exists (select 1 from chunk c where c.chunk_id = x)""")
-                .param("ids", ids).query(String.class).list();
+        java.util.Set<String> knownSet = new java.util.HashSet<>(known);
+        List<String> unknown = java.util.Arrays.stream(ids).filter(id -> !knownSet.contains(id)).toList();
         jdbc.sql("update storage_node set last_report_at = now(), report_requested = false where node_id = :node")
                 .param("node", node.nodeId()).update();
         if (lost > 0 || found > 0 || !unknown.isEmpty()) {

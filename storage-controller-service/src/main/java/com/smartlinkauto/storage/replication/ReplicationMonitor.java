@@ -1,5 +1,6 @@
 package com.smartlinkauto.storage.replication;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,7 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -65,6 +68,7 @@ class ReplicationMonitor implements DisposableBean {
     private final StorageProperties.Repair settings;
     private final ExecutorService copiers;
     private volatile long lastGaugeUpdate;
+    private final Semaphore completions = new Semaphore(0);
 
     ReplicationMonitor(JdbcClient jdbc, TransactionTemplate tx, NodeRegistry registry, NodeClient nodes,
             FileStore store, StorageMetrics metrics, ApplicationEventPublisher events, StorageProperties properties) {
@@ -88,18 +92,55 @@ class ReplicationMonitor implements DisposableBean {
     record Imbalance(String chunkId, int size, int replication, int live, int inFlight) {
     }
 
+    /**
+     * One round, under the lock: trims surplus copies and finishes decommissions once, then keeps the copy
+     * slots full: whenever a copy finishes, the next under-replicated chunks are dispatched at once
+     * (not at the next tick), until nothing is left to copy or in flight, or {@link #MAX_ROUND} passed.
+     */
     @Scheduled(fixedDelayString = "${smartlink.storage.repair.interval:500ms}", initialDelayString = "2s")
     @SchedulerLock(name = "storage-controller.replication", lockAtMostFor = "1m")
     void run() {
         expireStuckCopies();
-        Map<String, StorageNode> byId = registry.all().stream()
-                .collect(Collectors.toMap(StorageNode::nodeId, Function.identity()));
-        repair(byId);
+        Map<String, StorageNode> byId = nodes();
         trimSurplus(byId);
         finishDecommissions();
+        long deadline = System.nanoTime() + MAX_ROUND.toNanos();
+        while (System.nanoTime() < deadline) {
+            completions.drainPermits();
+            Dispatch dispatch = repair(nodes());
+            if (dispatch.dispatched() == 0 && dispatch.inFlight() == 0) {
+                break;
+            }
+            try {
+                // a copy finished (a slot is free, maybe new work): look again; else re-check now and then
+                completions.tryAcquire(dispatch.dispatched() == 0 ? 1_000 : 250, TimeUnit.MILLISECONDS);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (dispatch.dispatched() == 0 && !anyInFlight()) {
+                break;
+            }
+        }
         if (System.currentTimeMillis() - lastGaugeUpdate > 5_000) {
             updateGauges();
         }
+    }
+
+    private static final Duration MAX_ROUND = Duration.ofSeconds(30);
+
+    /** Copies started now, and copies in flight before them. */
+    record Dispatch(int dispatched, int inFlight) {
+    }
+
+    private Map<String, StorageNode> nodes() {
+        return registry.all().stream().collect(Collectors.toMap(StorageNode::nodeId, Function.identity()));
+    }
+
+    private boolean anyInFlight() {
+        return jdbc.sql("select exists (select 1 from chunk_replica where status in ('PENDING', 'IN_PROGRESS') "
+                + "and source_node_id is not null)").query(Boolean.class).single();
     }
 
     private void expireStuckCopies() {
@@ -113,7 +154,7 @@ class ReplicationMonitor implements DisposableBean {
         }
     }
 
-    private void repair(Map<String, StorageNode> byId) {
+    private Dispatch repair(Map<String, StorageNode> byId) {
         Map<String, Integer> busy = new HashMap<>();
         int[] global = { 0 };
         jdbc.sql("""
@@ -123,8 +164,9 @@ class ReplicationMonitor implements DisposableBean {
                     busy.merge(rs.getString(2), 1, Integer::sum);
                     global[0]++;
                 });
+        int inFlight = global[0];
         if (global[0] >= settings.global()) {
-            return;
+            return new Dispatch(0, inFlight);
         }
         List<Imbalance> under = jdbc.sql("""
                 select c.chunk_id, c.size, c.replication,
@@ -144,68 +186,89 @@ class ReplicationMonitor implements DisposableBean {
                 .query((rs, row) -> new Imbalance(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
                 .list();
         if (under.isEmpty()) {
-            return;
+            return new Dispatch(0, inFlight);
         }
         List<StorageNode> placeable = byId.values().stream().filter(StorageNode::placeable).toList();
         for (Imbalance chunk : under) {
             if (global[0] >= settings.global()) {
                 break;
             }
-            Map<String, String> copies = new HashMap<>();
-            Map<String, Instant> retryAt = new HashMap<>();
-            jdbc.sql("select node_id, status, next_attempt_at from chunk_replica where chunk_id = ?").param(chunk.chunkId())
-                    .query(rs -> {
-                        copies.put(rs.getString(1), rs.getString(2));
-                        if (rs.getTimestamp(3) != null) {
-                            retryAt.put(rs.getString(1), rs.getTimestamp(3).toInstant());
-                        }
-                    });
-            List<StorageNode> sources = copies.entrySet().stream()
-                    .filter(e -> "COMPLETED".equals(e.getValue()))
-                    .map(e -> byId.get(e.getKey()))
-                    .filter(node -> node != null && node.state() == StorageNode.State.LIVE
-                            && busy.getOrDefault(node.nodeId(), 0) < settings.perNode())
-                    .sorted(Comparator.comparingInt((StorageNode node) -> busy.getOrDefault(node.nodeId(), 0)))
-                    .toList();
-            if (sources.isEmpty()) {
+            try {
+                dispatch(chunk, byId, placeable, busy, global);
+            }
+            catch (RuntimeException ex) {
+                // e.g. the chunk was garbage-collected meanwhile: the next round sees the new state
+                log.debug("Not repairing chunk {} now: {}", chunk.chunkId(), ex.toString());
+            }
+        }
+        return new Dispatch(global[0] - inFlight, inFlight);
+    }
+
+    private void dispatch(Imbalance chunk, Map<String, StorageNode> byId, List<StorageNode> placeable,
+            Map<String, Integer> busy, int[] global) {
+        Map<String, String> copies = new HashMap<>();
+        Map<String, Instant> retryAt = new HashMap<>();
+        jdbc.sql("select node_id, status, next_attempt_at from chunk_replica where chunk_id = ?").param(chunk.chunkId())
+                .query(rs -> {
+                    copies.put(rs.getString(1), rs.getString(2));
+                    if (rs.getTimestamp(3) != null) {
+                        retryAt.put(rs.getString(1), rs.getTimestamp(3).toInstant());
+                    }
+                });
+        List<StorageNode> sources = copies.entrySet().stream()
+                .filter(e -> "COMPLETED".equals(e.getValue()))
+                .map(e -> byId.get(e.getKey()))
+                .filter(node -> node != null && node.state() == StorageNode.State.LIVE
+                        && busy.getOrDefault(node.nodeId(), 0) < settings.perNode())
+                .sorted(Comparator.comparingInt((StorageNode node) -> busy.getOrDefault(node.nodeId(), 0)))
+                .toList();
+        if (sources.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        Set<String> exclude = new HashSet<>();
+        copies.forEach((nodeId, status) -> {
+            if (!"FAILED".equals(status) || retryAt.getOrDefault(nodeId, Instant.MIN).isAfter(now)) {
+                exclude.add(nodeId);
+            }
+        });
+        busy.forEach((nodeId, count) -> {
+            if (count >= settings.perNode()) {
+                exclude.add(nodeId);
+            }
+        });
+        Set<String> zones = copies.entrySet().stream().filter(e -> "COMPLETED".equals(e.getValue()))
+                .map(e -> byId.get(e.getKey())).filter(node -> node != null && node.counts())
+                .map(StorageNode::zone).collect(Collectors.toSet());
+        int wanted = Math.min(chunk.replication() - chunk.live() - chunk.inFlight(), settings.global() - global[0]);
+        List<StorageNode> targets = Placement.choose(placeable, wanted, chunk.size(), exclude, zones,
+                ThreadLocalRandom.current());
+        int s = 0;
+        for (StorageNode target : targets) {
+            StorageNode source = sources.get(s++ % sources.size());
+            if (busy.getOrDefault(source.nodeId(), 0) >= settings.perNode()) {
                 continue;
             }
-            Instant now = Instant.now();
-            Set<String> exclude = new HashSet<>();
-            copies.forEach((nodeId, status) -> {
-                if (!"FAILED".equals(status) || retryAt.getOrDefault(nodeId, Instant.MIN).isAfter(now)) {
-                    exclude.add(nodeId);
-                }
-            });
-            busy.forEach((nodeId, count) -> {
-                if (count >= settings.perNode()) {
-                    exclude.add(nodeId);
-                }
-            });
-            Set<String> zones = copies.entrySet().stream().filter(e -> "COMPLETED".equals(e.getValue()))
-                    .map(e -> byId.get(e.getKey())).filter(node -> node != null && node.counts())
-                    .map(StorageNode::zone).collect(Collectors.toSet());
-            int wanted = Math.min(chunk.replication() - chunk.live() - chunk.inFlight(), settings.global() - global[0]);
-            List<StorageNode> targets = Placement.choose(placeable, wanted, chunk.size(), exclude, zones,
-                    ThreadLocalRandom.current());
-            int s = 0;
-            for (StorageNode target : targets) {
-                StorageNode source = sources.get(s++ % sources.size());
-                if (busy.getOrDefault(source.nodeId(), 0) >= settings.perNode()) {
-                    continue;
-                }
-                store.startCopies(chunk.chunkId(), List.of(target.nodeId()), source.nodeId());
-                busy.merge(source.nodeId(), 1, Integer::sum);
-                busy.merge(target.nodeId(), 1, Integer::sum);
-                global[0]++;
-                boolean decommission = copies.keySet().stream().map(byId::get).anyMatch(
-                        node -> node != null && node.adminState() == StorageNode.AdminState.DECOMMISSIONING);
-                copiers.execute(() -> copy(chunk, source, target, decommission ? "DECOMMISSION" : "REPAIR"));
-            }
+            store.startCopies(chunk.chunkId(), List.of(target.nodeId()), source.nodeId());
+            busy.merge(source.nodeId(), 1, Integer::sum);
+            busy.merge(target.nodeId(), 1, Integer::sum);
+            global[0]++;
+            boolean decommission = copies.keySet().stream().map(byId::get).anyMatch(
+                    node -> node != null && node.adminState() == StorageNode.AdminState.DECOMMISSIONING);
+            copiers.execute(() -> copy(chunk, source, target, decommission ? "DECOMMISSION" : "REPAIR"));
         }
     }
 
     private void copy(Imbalance chunk, StorageNode source, StorageNode target, String reason) {
+        try {
+            copyOnce(chunk, source, target, reason);
+        }
+        finally {
+            completions.release();
+        }
+    }
+
+    private void copyOnce(Imbalance chunk, StorageNode source, StorageNode target, String reason) {
         long started = System.nanoTime();
         try {
             NodeClient.PushOutcome outcome = nodes.push(source, chunk.chunkId(), target, null);
