@@ -30,8 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The controller's side of the storage-node HTTP API (storage-node-service/README.md): pipelined chunk
- * writes, ranged reads, node-to-node pushes and deletes. Plain JDK {@link HttpClient} over HTTP/1.1,
- * bodies straight from and into the caller's buffers, the request id passed on.
+ * writes, ranged reads, node-to-node pushes and deletes, the request id passed on. Chunk bytes go over
+ * {@link HttpURLConnection} straight from and into the caller's buffers; the small JSON calls (push,
+ * delete) over the JDK {@link HttpClient}.
  */
 @Component
 public class NodeClient implements DisposableBean {
@@ -294,7 +295,7 @@ public class NodeClient implements DisposableBean {
     }
 
     static String describe(IOException ex) {
-        if (ex instanceof HttpTimeoutException) {
+        if (ex instanceof HttpTimeoutException || ex instanceof java.net.SocketTimeoutException) {
             return "timed out: " + ex.getMessage();
         }
         if (ex instanceof java.net.ConnectException) {
