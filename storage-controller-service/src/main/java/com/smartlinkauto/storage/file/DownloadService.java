@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -25,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import com.smartlinkauto.servicedefaults.Correlation;
+import com.smartlinkauto.servicedefaults.Threads;
 import com.smartlinkauto.servicedefaults.problem.ApiException;
 import com.smartlinkauto.storage.StorageProperties;
 import com.smartlinkauto.storage.config.StorageProblems;
@@ -60,12 +60,7 @@ public class DownloadService implements DisposableBean {
         this.budget = budget;
         this.metrics = metrics;
         this.readAhead = properties.download().readAhead();
-        AtomicInteger n = new AtomicInteger();
-        this.readers = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "chunk-reader-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.readers = Executors.newCachedThreadPool(Threads.daemon("chunk-reader-"));
     }
 
     /** One part of one chunk to send: {@code [from, to)} within the chunk. */

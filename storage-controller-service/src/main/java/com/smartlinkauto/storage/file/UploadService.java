@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -32,6 +31,7 @@ import org.springframework.util.unit.DataSize;
 import com.smartlinkauto.contracts.events.EventEnvelope;
 import com.smartlinkauto.contracts.events.storage.FileStored;
 import com.smartlinkauto.contracts.events.storage.StorageEventTypes;
+import com.smartlinkauto.servicedefaults.Threads;
 import com.smartlinkauto.servicedefaults.problem.ApiException;
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
 import com.smartlinkauto.storage.StorageProperties;
@@ -72,12 +72,7 @@ public class UploadService implements DisposableBean {
         this.metrics = metrics;
         this.tx = tx;
         this.events = events;
-        AtomicInteger n = new AtomicInteger();
-        this.writers = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "chunk-writer-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.writers = Executors.newCachedThreadPool(Threads.daemon("chunk-writer-"));
     }
 
     /** What the client asked for; nulls mean defaults. */

@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 import com.smartlinkauto.servicedefaults.Correlation;
+import com.smartlinkauto.servicedefaults.Threads;
 import com.smartlinkauto.storage.StorageProperties;
 
 import tools.jackson.databind.JsonNode;
@@ -44,12 +44,7 @@ public class NodeClient implements DisposableBean {
     private final JsonMapper json;
 
     NodeClient(StorageProperties properties, JsonMapper json) {
-        AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "node-client-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newCachedThreadPool(Threads.daemon("node-client-"));
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.nodes().connectTimeout())

@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -30,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.smartlinkauto.contracts.events.EventEnvelope;
 import com.smartlinkauto.contracts.events.storage.ChunkReplicated;
 import com.smartlinkauto.contracts.events.storage.StorageEventTypes;
+import com.smartlinkauto.servicedefaults.Threads;
 import com.smartlinkauto.storage.StorageProperties;
 import com.smartlinkauto.storage.file.FileStore;
 import com.smartlinkauto.storage.file.StorageMetrics;
@@ -80,12 +80,7 @@ class ReplicationMonitor implements DisposableBean {
         this.metrics = metrics;
         this.events = events;
         this.settings = properties.repair();
-        AtomicInteger n = new AtomicInteger();
-        this.copiers = Executors.newFixedThreadPool(settings.global(), runnable -> {
-            Thread thread = new Thread(runnable, "replica-copier-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.copiers = Executors.newFixedThreadPool(settings.global(), Threads.daemon("replica-copier-"));
     }
 
     /** A chunk whose copies on counting nodes (+ copies in flight) differ from its replication. */

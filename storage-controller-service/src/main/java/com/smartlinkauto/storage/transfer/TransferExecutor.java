@@ -16,10 +16,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +31,7 @@ import com.smartlinkauto.contracts.events.EventEnvelope;
 import com.smartlinkauto.contracts.events.storage.ChunkReplicated;
 import com.smartlinkauto.contracts.events.storage.StorageEventTypes;
 import com.smartlinkauto.servicedefaults.Correlation;
+import com.smartlinkauto.servicedefaults.Threads;
 import com.smartlinkauto.storage.StorageProperties;
 import com.smartlinkauto.storage.file.FileStore;
 import com.smartlinkauto.storage.file.StorageMetrics;
@@ -88,18 +87,9 @@ class TransferExecutor implements DisposableBean {
         this.tx = tx;
         this.settings = properties.transfers();
         this.runners = new ThreadPoolExecutor(CONCURRENT_TRANSFERS, CONCURRENT_TRANSFERS, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(QUEUE), threads("transfer-"));
+                new LinkedBlockingQueue<>(QUEUE), Threads.daemon("transfer-"));
         // bounded by construction: CONCURRENT_TRANSFERS runners with at most `parallelism` chunks each
-        this.workers = Executors.newCachedThreadPool(threads("transfer-chunk-"));
-    }
-
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        this.workers = Executors.newCachedThreadPool(Threads.daemon("transfer-chunk-"));
     }
 
     boolean hasRoom() {

@@ -4,11 +4,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.security.crypto.password.PasswordEncoder;
+
+import com.smartlinkauto.servicedefaults.Threads;
 
 /**
  * Runs the (deliberately slow, CPU-bound) password hashing on a few platform threads, one per core.
@@ -24,12 +25,7 @@ class BoundedPasswordEncoder implements PasswordEncoder, DisposableBean {
 
     BoundedPasswordEncoder(PasswordEncoder delegate, int threads) {
         this.delegate = delegate;
-        AtomicInteger n = new AtomicInteger();
-        this.hashers = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "password-hasher-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.hashers = Executors.newFixedThreadPool(threads, Threads.daemon("password-hasher-"));
     }
 
     @Override
