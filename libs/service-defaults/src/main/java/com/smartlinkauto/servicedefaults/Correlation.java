@@ -1,7 +1,10 @@
 package com.smartlinkauto.servicedefaults;
 
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+
+import org.slf4j.MDC;
 
 /**
  * The correlation id contract shared by the gateway and every service: the {@code X-Request-Id}
@@ -24,5 +27,40 @@ public final class Correlation {
             return incoming;
         }
         return UUID.randomUUID().toString();
+    }
+
+    /**
+     * Work handed to another thread keeps the calling thread's request id in its log lines (and in the
+     * requests it makes): the id is captured now and set in the MDC while the task runs.
+     */
+    public static Runnable carry(Runnable task) {
+        String requestId = MDC.get(MDC_KEY);
+        return () -> {
+            if (requestId != null) {
+                MDC.put(MDC_KEY, requestId);
+            }
+            try {
+                task.run();
+            }
+            finally {
+                MDC.remove(MDC_KEY);
+            }
+        };
+    }
+
+    /** {@link #carry(Runnable)} for a task with a result. */
+    public static <T> Callable<T> carry(Callable<T> task) {
+        String requestId = MDC.get(MDC_KEY);
+        return () -> {
+            if (requestId != null) {
+                MDC.put(MDC_KEY, requestId);
+            }
+            try {
+                return task.call();
+            }
+            finally {
+                MDC.remove(MDC_KEY);
+            }
+        };
     }
 }

@@ -18,7 +18,6 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -72,7 +71,6 @@ public class DownloadService implements DisposableBean {
 
         private final Deque<Part> pending;
         private final Deque<Future<byte[]>> fetched = new ArrayDeque<>();
-        private final String requestId = MDC.get(Correlation.MDC_KEY);
 
         Download(List<Part> parts) {
             this.pending = new ArrayDeque<>(parts);
@@ -82,17 +80,7 @@ public class DownloadService implements DisposableBean {
         private void fill() {
             while (fetched.size() < readAhead && !pending.isEmpty()) {
                 Part part = pending.poll();
-                fetched.add(readers.submit(() -> {
-                    if (requestId != null) {
-                        MDC.put(Correlation.MDC_KEY, requestId);
-                    }
-                    try {
-                        return fetch(part);
-                    }
-                    finally {
-                        MDC.remove(Correlation.MDC_KEY);
-                    }
-                }));
+                fetched.add(readers.submit(Correlation.carry(() -> fetch(part))));
             }
         }
 

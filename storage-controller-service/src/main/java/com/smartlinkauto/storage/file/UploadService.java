@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -31,6 +30,7 @@ import org.springframework.util.unit.DataSize;
 import com.smartlinkauto.contracts.events.EventEnvelope;
 import com.smartlinkauto.contracts.events.storage.FileStored;
 import com.smartlinkauto.contracts.events.storage.StorageEventTypes;
+import com.smartlinkauto.servicedefaults.Correlation;
 import com.smartlinkauto.servicedefaults.Threads;
 import com.smartlinkauto.servicedefaults.problem.ApiException;
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
@@ -150,7 +150,6 @@ public class UploadService implements DisposableBean {
         Semaphore window = new Semaphore(properties.upload().parallelism());
         List<Future<ChunkWriter.Written>> writes = new ArrayList<>();
         AtomicReference<String> failure = new AtomicReference<>();
-        String requestId = MDC.get(com.smartlinkauto.servicedefaults.Correlation.MDC_KEY);
         long size = 0;
         int index = 0;
         try {
@@ -193,10 +192,7 @@ public class UploadService implements DisposableBean {
                 CompletableFuture<Void> hashed = fileHash.thenRunAsync(() -> fileDigest.update(buffer, 0, length), writers);
                 fileHash = hashed;
                 metrics.received(read);
-                writes.add(writers.submit(() -> {
-                    if (requestId != null) {
-                        MDC.put(com.smartlinkauto.servicedefaults.Correlation.MDC_KEY, requestId);
-                    }
+                writes.add(writers.submit(Correlation.carry(() -> {
                     try {
                         MessageDigest chunkDigest = sha256();
                         chunkDigest.update(buffer, 0, length);
@@ -217,9 +213,8 @@ public class UploadService implements DisposableBean {
                         hashed.join();
                         budget.release(buffer);
                         window.release();
-                        MDC.remove(com.smartlinkauto.servicedefaults.Correlation.MDC_KEY);
                     }
-                }));
+                })));
                 size += read;
                 index++;
                 if (read < chunkSize) {

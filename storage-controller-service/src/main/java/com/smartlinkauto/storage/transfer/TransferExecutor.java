@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -98,16 +97,15 @@ class TransferExecutor implements DisposableBean {
 
     /** Runs the (committed, PENDING) transfer in the background. */
     void submit(UUID transferId) {
-        String requestId = MDC.get(Correlation.MDC_KEY);
         try {
-            runners.execute(() -> withRequestId(requestId, () -> run(transferId, requestId)));
+            runners.execute(Correlation.carry(() -> run(transferId)));
         }
         catch (RejectedExecutionException ex) {
             store.finish(transferId, "not started: too many transfers waiting on this controller");
         }
     }
 
-    private void run(UUID transferId, String requestId) {
+    private void run(UUID transferId) {
         if (!store.start(transferId)) {
             return;
         }
@@ -128,7 +126,7 @@ class TransferExecutor implements DisposableBean {
             for (TransferView.ChunkView chunk : pending.values()) {
                 window.acquire();
                 try {
-                    copies.add(workers.submit(() -> withRequestId(requestId, () -> {
+                    copies.add(workers.submit(Correlation.carry(() -> {
                         try {
                             copy(transfer, chunk);
                         }
@@ -301,18 +299,6 @@ class TransferExecutor implements DisposableBean {
 
     private static String strip(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    private static void withRequestId(String requestId, Runnable task) {
-        if (requestId != null) {
-            MDC.put(Correlation.MDC_KEY, requestId);
-        }
-        try {
-            task.run();
-        }
-        finally {
-            MDC.remove(Correlation.MDC_KEY);
-        }
     }
 
     /** Transfers this instance runs are failed at once rather than left for the abandoned-transfer job. */
