@@ -28,7 +28,7 @@ import tools.jackson.core.JacksonException;
  * transaction. Spring Modulith's event publication registry stores each one in {@code event_publication}
  * in that same transaction (the outbox) and, after commit, sends it to {@code user.events} keyed by the
  * aggregate id; a publication that fails to send stays in the table and is resubmitted
- * ({@link OutboxResubmissionJob}, and on restart). The envelope is sent as it was created, so its
+ * (service-defaults' {@code OutboxResubmissionJob}, and on restart). The envelope is sent as it was created, so its
  * {@code eventId} is stable across resends and consumers can de-duplicate on it.
  * <p>
  * Consuming: a failing record is retried with exponential back-off, then parked on {@code <topic>.DLT}.
