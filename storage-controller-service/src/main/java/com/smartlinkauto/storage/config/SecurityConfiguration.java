@@ -3,13 +3,12 @@ package com.smartlinkauto.storage.config;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 import com.smartlinkauto.servicedefaults.security.ProblemAccessDeniedHandler;
 import com.smartlinkauto.servicedefaults.security.ProblemAuthenticationEntryPoint;
-import com.smartlinkauto.servicedefaults.security.SmartlinkJwt;
+import com.smartlinkauto.servicedefaults.security.StatelessApiSecurity;
 
 /**
  * {@code /api/storage/**} is for admins (bearer tokens from user-service). {@code /internal/storage/**}
@@ -22,26 +21,14 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder,
             ProblemAuthenticationEntryPoint entryPoint, ProblemAccessDeniedHandler accessDenied) {
-        http.csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable())
-                .logout(logout -> logout.disable())
-                .requestCache(cache -> cache.disable())
+        StatelessApiSecurity.apply(http, jwtDecoder, entryPoint, accessDenied)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/internal/storage/**").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/storage/**", "/actuator/**").hasRole("ADMIN")
-                        .anyRequest().denyAll())
-                .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.decoder(jwtDecoder)
-                                .jwtAuthenticationConverter(SmartlinkJwt.authenticationConverter()))
-                        .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(accessDenied))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(accessDenied));
+                        .anyRequest().denyAll());
         return http.build();
     }
 }

@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code AccessDeniedException} thrown by application code, and (unless the service brings its own,
  * as user-service does with its key store) a {@link JwtDecoder} that accepts only RS256 tokens signed
  * with a key from user-service's JWKS and issued by it. Each service still writes its own
- * {@link SecurityFilterChain}: which routes are public and who owns what are its decisions.
+ * {@link SecurityFilterChain} ({@link StatelessApiSecurity#apply} sets up the common part): which routes
+ * are public and who owns what are its decisions.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = Type.SERVLET)
