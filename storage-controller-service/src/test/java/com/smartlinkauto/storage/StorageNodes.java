@@ -131,9 +131,9 @@ public final class StorageNodes {
             try {
                 HttpResponse<String> info = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/node/info"))
                         .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"chunkCount\"\\s*:\\s*(\\d+)")
-                        .matcher(info.body());
-                return info.statusCode() == 200 && m.find() ? Long.parseLong(m.group(1)) : -1;
+                return info.statusCode() == 200
+                        ? tools.jackson.databind.json.JsonMapper.shared().readTree(info.body()).path("chunkCount").asLong(-1)
+                        : -1;
             }
             catch (IOException ex) {
                 return -1;

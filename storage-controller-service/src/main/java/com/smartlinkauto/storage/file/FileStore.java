@@ -144,14 +144,11 @@ public class FileStore {
                 from file_chunk fc left join chunk_replica r on r.chunk_id = fc.chunk_id
                 where fc.file_id = ? order by fc.chunk_index, r.node_id""").param(fileId).query(rs -> {
                     int index = rs.getInt(1);
-                    FileChunk chunk = chunks.computeIfAbsent(index, i -> {
-                        try {
-                            return new FileChunk(i, rs.getString(2), rs.getInt(3), rs.getLong(4), new LinkedHashMap<>());
-                        }
-                        catch (java.sql.SQLException ex) {
-                            throw new IllegalStateException(ex);
-                        }
-                    });
+                    FileChunk chunk = chunks.get(index);
+                    if (chunk == null) {
+                        chunk = new FileChunk(index, rs.getString(2), rs.getInt(3), rs.getLong(4), new LinkedHashMap<>());
+                        chunks.put(index, chunk);
+                    }
                     String node = rs.getString(5);
                     if (node != null) {
                         chunk.replicas().put(node, rs.getString(6));

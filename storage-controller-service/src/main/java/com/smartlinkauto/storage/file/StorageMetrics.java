@@ -1,5 +1,7 @@
 package com.smartlinkauto.storage.file;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,6 +24,7 @@ public class StorageMetrics {
     private final Counter bytesOut;
     private final AtomicLong underReplicated = new AtomicLong();
     private final AtomicLong unavailable = new AtomicLong();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     StorageMetrics(MeterRegistry registry, MemoryBudget budget) {
         this.registry = registry;
@@ -72,7 +75,8 @@ public class StorageMetrics {
     }
 
     private Timer timer(String name, String description, String outcome) {
-        return Timer.builder(name).description(description).tag("outcome", outcome).publishPercentileHistogram()
-                .register(registry);
+        // once per chunk: look the timer up instead of building it again
+        return timers.computeIfAbsent(name + '|' + outcome, key -> Timer.builder(name).description(description)
+                .tag("outcome", outcome).publishPercentileHistogram().register(registry));
     }
 }

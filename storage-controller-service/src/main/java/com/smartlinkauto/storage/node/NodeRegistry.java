@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.smartlinkauto.storage.config.StorageProblems;
+
 /** The {@code storage_node} table. */
 @Repository
 public class NodeRegistry {
@@ -45,7 +47,7 @@ public class NodeRegistry {
     }
 
     public StorageNode require(String nodeId) {
-        return find(nodeId).orElseThrow(() -> com.smartlinkauto.storage.config.StorageProblems.nodeNotFound(nodeId));
+        return find(nodeId).orElseThrow(() -> StorageProblems.nodeNotFound(nodeId));
     }
 
     static StorageNode map(ResultSet rs, int row) throws SQLException {
