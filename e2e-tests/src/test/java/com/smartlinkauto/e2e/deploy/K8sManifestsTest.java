@@ -26,6 +26,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -88,7 +90,7 @@ class K8sManifestsTest {
     void everySpringServiceFromTheBaseIsInTheOverlay(String overlay) {
         assertThat(springServices()).as("Spring services in k8s/base")
                 .contains("discovery-service", "config-service", "gateway-service", "user-service",
-                        "storage-controller-service", "storage-node");
+                        "storage-controller-service", "vehicle-service", "storage-node");
         for (Map<String, Object> baseWorkload : workloads("base")) {
             String name = name(baseWorkload);
             assertThat(find(overlay, baseWorkload.get("kind").toString(), name))
@@ -395,56 +397,10 @@ class K8sManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
     void storageControllerIsADeploymentOnTheStorageDatabase(String target) {
-        String name = "storage-controller-service";
-        String what = target + " " + name;
-        Map<String, Object> deployment = find(target, "Deployment", name);
-        assertThat(deployment).as("%s Deployment", what).isNotNull();
-        Map<String, Object> spec = mapAt(deployment, false, "spec");
-        Map<String, Object> podLabels = mapAt(deployment, false, "spec", "template", "metadata", "labels");
-        assertThat(podLabels.entrySet()).as("%s selector matches the pod template", what)
-                .containsAll(mapAt(spec, false, "selector", "matchLabels").entrySet());
-        assertThat(mapAt(spec, false, "selector", "matchLabels"))
-                .as("%s selects its own pods only", what).containsEntry("app.kubernetes.io/name", name);
-
-        Map<String, Object> container = mainContainer(deployment);
-        assertThat(container.get("name")).as("%s container name", what).isEqualTo(name);
-        assertThat(container.get("image").toString()).as("%s image", what)
-                .startsWith("smartlink/storage-controller-service:");
-        assertThat(containerPortMatches(container, 8085)).as("%s container port 8085", what).isTrue();
-        assertThat(mapAt(deployment, false, "spec", "template", "metadata", "annotations"))
-                .as("%s prometheus annotations", what)
-                .containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/port", "8085");
-
-        // its own database, with its own role and password (k8s/README.md, "Adding a service")
-        Map<String, Map<String, Object>> env = new LinkedHashMap<>();
-        for (Object e : list(container.get("env"))) {
-            env.put(Objects.toString(map(e).get("name")), map(e));
-        }
-        assertThat(env.get("DB_URL")).as("%s DB_URL", what).isNotNull();
-        assertThat(env.get("DB_URL").get("value"))
-                .as("%s DB_URL", what)
-                .isEqualTo("jdbc:postgresql://$(POSTGRES_HOST):$(POSTGRES_PORT)/storage$(POSTGRES_JDBC_PARAMS)");
-        assertThat(env.get("DB_USERNAME")).as("%s DB_USERNAME", what).isNotNull();
-        assertThat(env.get("DB_USERNAME").get("value")).as("%s DB_USERNAME", what).isEqualTo("storage");
-        assertThat(env.get("DB_PASSWORD")).as("%s DB_PASSWORD", what).isNotNull();
-        assertThat(env.get("DB_PASSWORD")).as("%s DB_PASSWORD is no literal", what).doesNotContainKey("value");
-        assertThat(mapAt(env.get("DB_PASSWORD"), false, "valueFrom", "secretKeyRef"))
-                .as("%s DB_PASSWORD", what)
-                .containsEntry("name", "smartlink-secrets").containsEntry("key", "STORAGE_DB_PASSWORD");
-        assertThat(secretKeyRefs(deployment)).as("%s needs only its database password", what)
-                .containsExactly(Map.entry("smartlink-secrets", "STORAGE_DB_PASSWORD"));
-        assertThat(list(container.get("envFrom")).stream().map(e -> map(map(e).get("configMapRef")).get("name")))
-                .as("%s shared environment", what).contains("smartlink-env");
-
-        // internal Service on 8085, named like the Eureka application
-        Map<String, Object> service = find(target, "Service", name);
-        assertThat(service).as("%s Service", what).isNotNull();
-        assertThat(mapAt(service, false, "spec").getOrDefault("type", "ClusterIP")).as("%s Service type", what)
-                .isEqualTo("ClusterIP");
-        assertThat(podLabels.entrySet()).as("%s Service selects the controller", what)
-                .containsAll(mapAt(service, false, "spec", "selector").entrySet());
-        assertThat(list(mapAt(service, false, "spec").get("ports")).stream().map(p -> map(p).get("port")))
-                .as("%s Service ports", what).containsExactly(8085);
+        Map<String, Object> deployment = assertDatabaseDeployment(target, "storage-controller-service", 8085,
+                "storage", "STORAGE_DB_PASSWORD");
+        assertThat(secretKeyRefs(deployment)).as("%s storage-controller-service needs only its database password",
+                target).containsExactly(Map.entry("smartlink-secrets", "STORAGE_DB_PASSWORD"));
 
         // the nodes find it under that name (their default); nothing may point them elsewhere
         for (Map<String, Object> node : objects(target, "StatefulSet")) {
@@ -458,6 +414,97 @@ class K8sManifestsTest {
                 }
             }
         }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // vehicle-service
+    // ------------------------------------------------------------------------------------------
+
+    /**
+     * vehicle-service is a Deployment named like its Eureka application (the gateway routes
+     * {@code lb://vehicle-service}), on its own database {@code vehicles}, behind a ClusterIP
+     * Service on 8082. It uses Redis (search and vehicle cache): in production with the managed
+     * Redis's password, like the gateway and user-service. Photo uploads (multipart, up to 10 MB
+     * each) are spooled to {@code /tmp}, the only writable path: its emptyDir must hold a few
+     * dozen of them at once, or the pod is evicted mid-upload.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    void vehicleServiceIsADeploymentOnTheVehiclesDatabase(String target) {
+        String what = target + " vehicle-service";
+        Map<String, Object> deployment = assertDatabaseDeployment(target, "vehicle-service", 8082, "vehicles",
+                "VEHICLES_DB_PASSWORD");
+        List<Map.Entry<String, String>> secrets = new ArrayList<>(
+                List.of(Map.entry("smartlink-secrets", "VEHICLES_DB_PASSWORD")));
+        if (target.endsWith("production")) {
+            secrets.add(Map.entry("smartlink-secrets", "REDIS_PASSWORD"));
+            assertThat(env(mainContainer(deployment)).get("SPRING_DATA_REDIS_PASSWORD"))
+                    .as("%s SPRING_DATA_REDIS_PASSWORD", what).isNotNull();
+        }
+        assertThat(secretKeyRefs(deployment)).as("%s secrets", what).containsExactlyInAnyOrderElementsOf(secrets);
+
+        Object tmpVolume = list(mainContainer(deployment).get("volumeMounts")).stream().map(MiniKustomize::map)
+                .filter(m -> "/tmp".equals(m.get("mountPath"))).map(m -> m.get("name")).findFirst().orElse(null);
+        Map<String, Object> emptyDir = list(podSpec(deployment).get("volumes")).stream().map(MiniKustomize::map)
+                .filter(v -> Objects.equals(tmpVolume, v.get("name"))).map(v -> map(v.get("emptyDir")))
+                .findFirst().orElse(Map.of());
+        assertThat(emptyDir.get("medium")).as("%s /tmp on disk, not in the memory limit", what).isNull();
+        Object sizeLimit = emptyDir.get("sizeLimit");
+        assertThat(sizeLimit).as("%s /tmp sizeLimit", what).isNotNull();
+        assertThat(mebibytes(sizeLimit.toString())).as("%s /tmp sizeLimit %s in MiB", what, sizeLimit)
+                .isGreaterThanOrEqualTo(512);
+    }
+
+    /**
+     * A DB-backed Spring service: a Deployment selecting its own pods, container and image named
+     * like the service, its port (also for Prometheus), its own database with its own role and a
+     * password from the Secret (k8s/README.md, "Adding a service"), the shared environment, and a
+     * ClusterIP Service on the same port named like the Eureka application.
+     */
+    private static Map<String, Object> assertDatabaseDeployment(String target, String name, int port,
+            String database, String passwordKey) {
+        String what = target + " " + name;
+        Map<String, Object> deployment = find(target, "Deployment", name);
+        assertThat(deployment).as("%s Deployment", what).isNotNull();
+        Map<String, Object> spec = mapAt(deployment, false, "spec");
+        Map<String, Object> podLabels = mapAt(deployment, false, "spec", "template", "metadata", "labels");
+        assertThat(podLabels.entrySet()).as("%s selector matches the pod template", what)
+                .containsAll(mapAt(spec, false, "selector", "matchLabels").entrySet());
+        assertThat(mapAt(spec, false, "selector", "matchLabels"))
+                .as("%s selects its own pods only", what).containsEntry("app.kubernetes.io/name", name);
+
+        Map<String, Object> container = mainContainer(deployment);
+        assertThat(container.get("name")).as("%s container name", what).isEqualTo(name);
+        assertThat(container.get("image").toString()).as("%s image", what).startsWith("smartlink/" + name + ":");
+        assertThat(containerPortMatches(container, port)).as("%s container port %s", what, port).isTrue();
+        assertThat(mapAt(deployment, false, "spec", "template", "metadata", "annotations"))
+                .as("%s prometheus annotations", what)
+                .containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/port", String.valueOf(port));
+
+        Map<String, Map<String, Object>> env = env(container);
+        assertThat(env.get("DB_URL")).as("%s DB_URL", what).isNotNull();
+        assertThat(env.get("DB_URL").get("value"))
+                .as("%s DB_URL", what)
+                .isEqualTo("jdbc:postgresql://$(POSTGRES_HOST):$(POSTGRES_PORT)/" + database + "$(POSTGRES_JDBC_PARAMS)");
+        assertThat(env.get("DB_USERNAME")).as("%s DB_USERNAME", what).isNotNull();
+        assertThat(env.get("DB_USERNAME").get("value")).as("%s DB_USERNAME", what).isEqualTo(database);
+        assertThat(env.get("DB_PASSWORD")).as("%s DB_PASSWORD", what).isNotNull();
+        assertThat(env.get("DB_PASSWORD")).as("%s DB_PASSWORD is no literal", what).doesNotContainKey("value");
+        assertThat(mapAt(env.get("DB_PASSWORD"), false, "valueFrom", "secretKeyRef"))
+                .as("%s DB_PASSWORD", what)
+                .containsEntry("name", "smartlink-secrets").containsEntry("key", passwordKey);
+        assertThat(list(container.get("envFrom")).stream().map(e -> map(map(e).get("configMapRef")).get("name")))
+                .as("%s shared environment", what).contains("smartlink-env");
+
+        Map<String, Object> service = find(target, "Service", name);
+        assertThat(service).as("%s Service", what).isNotNull();
+        assertThat(mapAt(service, false, "spec").getOrDefault("type", "ClusterIP")).as("%s Service type", what)
+                .isEqualTo("ClusterIP");
+        assertThat(podLabels.entrySet()).as("%s Service selects its pods", what)
+                .containsAll(mapAt(service, false, "spec", "selector").entrySet());
+        assertThat(list(mapAt(service, false, "spec").get("ports")).stream().map(p -> map(p).get("port")))
+                .as("%s Service ports", what).containsExactly(port);
+        return deployment;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -523,7 +570,8 @@ class K8sManifestsTest {
         assertThat(env.get("SPRING_PROFILES_ACTIVE")).isEqualTo("kubernetes");
 
         List<Map<String, Object>> pdbs = objects(prod, "PodDisruptionBudget");
-        for (String replicated : List.of("gateway-service", "user-service", "storage-controller-service")) {
+        for (String replicated : List.of("gateway-service", "user-service", "storage-controller-service",
+                "vehicle-service")) {
             Map<String, Object> deployment = find(prod, "Deployment", replicated);
             assertThat(mapAt(deployment, false, "spec").get("replicas")).as("%s replicas", replicated).isEqualTo(2);
             Map<String, Object> podLabels = mapAt(deployment, false, "spec", "template", "metadata", "labels");
@@ -977,6 +1025,29 @@ class K8sManifestsTest {
         if (ref != null) {
             names.add(Objects.toString(map(ref).get("name")));
         }
+    }
+
+    /** A container's env entries by name. */
+    private static Map<String, Map<String, Object>> env(Map<String, Object> container) {
+        Map<String, Map<String, Object>> env = new LinkedHashMap<>();
+        for (Object e : list(container.get("env"))) {
+            env.put(Objects.toString(map(e).get("name")), map(e));
+        }
+        return env;
+    }
+
+    /** A Kubernetes quantity in Ki/Mi/Gi/Ti (or bytes), in MiB. */
+    private static long mebibytes(String quantity) {
+        Matcher m = Pattern.compile("(\\d+)(Ki|Mi|Gi|Ti)?").matcher(quantity.trim());
+        assertThat(m.matches()).as("quantity %s", quantity).isTrue();
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2) == null ? "" : m.group(2)) {
+            case "Ki" -> n / 1024;
+            case "Mi" -> n;
+            case "Gi" -> n * 1024;
+            case "Ti" -> n * 1024 * 1024;
+            default -> n / (1024 * 1024);
+        };
     }
 
     private static Object firstNonNull(Object a, Object b) {
