@@ -12,8 +12,9 @@ import com.smartlinkauto.servicedefaults.security.StatelessApiSecurity;
 
 /**
  * {@code /api/storage/**} is for admins (bearer tokens from user-service). {@code /internal/storage/**}
- * (node heartbeats and chunk reports) is not routed by the gateway and, like the nodes' own API, is meant
- * for the internal network only (storage-node-service/README.md, "Security").
+ * (node heartbeats and chunk reports, and the service-to-service file API {@code /internal/storage/files})
+ * is not routed by the gateway and, like the nodes' own API, is meant for the internal network only
+ * (storage-node-service/README.md, "Security").
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
