@@ -12,31 +12,50 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import com.smartlinkauto.testsupport.IntegrationTest;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import reactor.core.publisher.Mono;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway with the routes, filters and limits shipped in config-repo/, real Redis behind the rate
- * limiter, and two stand-in services found through simple discovery: an echo service (as
- * user-service) and one that drops every connection (as booking-service).
+ * limiter, and three stand-in services found through simple discovery: two echo services (as
+ * user-service and vehicle-service: each answers with its name, the method, the path and the body
+ * it received; vehicle-service also drops the connection on {@code /api/vehicles/drop}) and one
+ * that drops every connection (as booking-service). payment-service has no instance.
  */
 @IntegrationTest
 @TestPropertySource(properties = {
@@ -46,14 +65,20 @@ import tools.jackson.databind.json.JsonMapper;
 class GatewayRoutingIT {
 
     static HttpServer echo;
+    static HttpServer vehicles;
     static ServerSocket dropper;
     static final AtomicInteger dropped = new AtomicInteger();
+    /** Requests vehicle-service's stand-in received on /api/vehicles/drop (and hung up on), by method. */
+    static final Map<String, AtomicInteger> vehicleDrops = new ConcurrentHashMap<>();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Value("${local.server.port}")
     int port;
+
+    @Autowired
+    RouteLocator routes;
 
     @BeforeAll
     static void startStandIns() throws IOException {
@@ -75,20 +100,19 @@ class GatewayRoutingIT {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
-        echo.createContext("/", exchange -> {
-            String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
-            boolean authorized = exchange.getRequestHeaders().containsKey("Authorization");
-            byte[] body = ("{\"method\":\"" + exchange.getRequestMethod() + "\",\"path\":\""
-                    + exchange.getRequestURI().getPath() + "\",\"requestId\":\"" + requestId
-                    + "\",\"authorization\":" + authorized + "}")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
+        echo.createContext("/", exchange -> echoBack("user-service", exchange));
         echo.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         echo.start();
+
+        vehicles = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        vehicles.createContext("/api/vehicles/drop", exchange -> {
+            vehicleDrops.computeIfAbsent(exchange.getRequestMethod(), m -> new AtomicInteger()).incrementAndGet();
+            // an exception in a handler makes the JDK server close the connection without an answer
+            throw new IOException("stand-in hangs up");
+        });
+        vehicles.createContext("/", exchange -> echoBack("vehicle-service", exchange));
+        vehicles.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        vehicles.start();
 
         dropper = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(() -> {
@@ -108,9 +132,35 @@ class GatewayRoutingIT {
         acceptor.start();
     }
 
+    /** Answers with the service's name, the method, path, correlation id and the body's size and digest. */
+    private static void echoBack(String service, HttpExchange exchange) throws IOException {
+        byte[] received = exchange.getRequestBody().readAllBytes();
+        String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+        boolean authorized = exchange.getRequestHeaders().containsKey("Authorization");
+        byte[] body = ("{\"service\":\"" + service + "\",\"method\":\"" + exchange.getRequestMethod()
+                + "\",\"path\":\"" + exchange.getRequestURI().getPath() + "\",\"requestId\":\"" + requestId
+                + "\",\"authorization\":" + authorized + ",\"bytes\":" + received.length + ",\"sha256\":\""
+                + sha256(received) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
     @AfterAll
     static void stopStandIns() throws IOException {
         echo.stop(0);
+        vehicles.stop(0);
         dropper.close();
     }
 
@@ -118,6 +168,8 @@ class GatewayRoutingIT {
     static void standIns(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.discovery.client.simple.instances.user-service[0].uri",
                 () -> "http://127.0.0.1:" + echo.getAddress().getPort());
+        registry.add("spring.cloud.discovery.client.simple.instances.vehicle-service[0].uri",
+                () -> "http://127.0.0.1:" + vehicles.getAddress().getPort());
         registry.add("spring.cloud.discovery.client.simple.instances.booking-service[0].uri",
                 () -> "http://127.0.0.1:" + dropper.getLocalPort());
     }
@@ -167,12 +219,13 @@ class GatewayRoutingIT {
     @Test
     void aRouteWithoutARunningServiceAnswers503ProblemQuickly() throws Exception {
         long started = System.nanoTime();
-        HttpResponse<String> response = send(request("/api/vehicles/123"));
+        HttpResponse<String> response = send(request("/api/payments/p-123")
+                .header("Authorization", "Bearer " + Tokens.renter()));
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         assertThat(response.statusCode()).isEqualTo(503);
         JsonNode body = problem(response);
         assertThat(body.get("type").asString()).endsWith("/service-unavailable");
-        assertThat(body.get("service").asString()).isEqualTo("vehicle-service");
+        assertThat(body.get("service").asString()).isEqualTo("payment-service");
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
         assertThat(millis).as("fallback latency in ms").isLessThan(5_000);
 
@@ -264,9 +317,9 @@ class GatewayRoutingIT {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("application=\"gateway-service\"");
         // the fallback counter, after a 503 of its own
-        send(request("/api/vehicles/metrics-probe"));
+        send(request("/api/payments/metrics-probe").header("Authorization", "Bearer " + Tokens.renter()));
         String after = send(request("/actuator/prometheus")).body();
-        assertThat(after).contains("smartlink_gateway_fallbacks_total{").contains("service=\"vehicle-service\"");
+        assertThat(after).contains("smartlink_gateway_fallbacks_total{").contains("service=\"payment-service\"");
     }
 
     // ------------------------------------------------------------------ security
@@ -317,5 +370,183 @@ class GatewayRoutingIT {
         assertThat(send(request("/.well-known/jwks.json")).statusCode()).isEqualTo(200);
         assertThat(send(request("/api/partners/me")).statusCode()).as("not the sign-up").isEqualTo(401);
         assertThat(send(request("/actuator/env")).statusCode()).as("no actuator internals").isIn(401, 403);
+    }
+
+    // ------------------------------------------------------------------ route table
+
+    /** A token of its own per test and role, so that tests do not share a rate-limit bucket. */
+    private static String token(String role) {
+        return Tokens.sign(Tokens.SIGNING_KEY, UUID.randomUUID().toString(), List.of(role),
+                Instant.now().plusSeconds(300));
+    }
+
+    /** The id of the route that handles a request: the first one, in gateway-service.yml's order, that matches. */
+    private String routeFor(HttpMethod method, String path) {
+        return routes.getRoutes()
+                .concatMap(route -> Mono.from(route.getPredicate()
+                        .apply(MockServerWebExchange.from(MockServerHttpRequest.method(method, path))))
+                        .filter(Boolean::booleanValue).map(matched -> route.getId()))
+                .next().blockOptional(Duration.ofSeconds(5)).orElse(null);
+    }
+
+    @Test
+    void eachRequestGoesToTheRouteOfTheServiceThatOwnsIt() {
+        Map<String, String> expected = new LinkedHashMap<>();
+        // a partner's vehicles belong to vehicle-service, the rest of /api/partners to user-service
+        expected.put("GET /api/partners/" + Tokens.PARTNER_ID + "/vehicles", "vehicle-partner-read");
+        expected.put("HEAD /api/partners/me/vehicles/v-1", "vehicle-partner-read");
+        expected.put("POST /api/partners/me/vehicles", "vehicle-partner");
+        expected.put("POST /api/partners/me/vehicles/v-1/photos", "vehicle-partner");
+        expected.put("DELETE /api/partners/me/vehicles/v-1", "vehicle-partner");
+        expected.put("GET /api/partners/me", "user-partners-read");
+        expected.put("GET /api/partners/me/documents", "user-partners-read");
+        expected.put("GET /api/partners/me/vehicles-report", "user-partners-read");
+        expected.put("POST /api/partners", "user-partners");
+        expected.put("POST /api/partners/me/documents", "user-partners");
+        // vehicle moderation belongs to vehicle-service, the rest of /api/admin to user-service
+        expected.put("GET /api/admin/vehicles", "vehicle-admin-read");
+        expected.put("GET /api/admin/vehicles/pending", "vehicle-admin-read");
+        expected.put("POST /api/admin/vehicles/v-1/verification", "vehicle-admin");
+        expected.put("GET /api/admin/partners/pending", "user-admin");
+        expected.put("GET /api/admin/vehicles-export", "user-admin");
+        // the catalogue
+        expected.put("GET /api/vehicles", "vehicles-read");
+        expected.put("HEAD /api/vehicles/v-1/photos/ph-1", "vehicles-read");
+        expected.put("POST /api/vehicles/v-1/photos", "vehicles");
+        expected.put("PUT /api/vehicles/v-1", "vehicles");
+        expected.put("GET /api/storage/files/f-1", "storage-read");
+        expected.put("POST /api/storage/files", "storage");
+        Map<String, String> actual = new LinkedHashMap<>();
+        expected.keySet().forEach(request -> {
+            String[] parts = request.split(" ", 2);
+            actual.put(request, routeFor(HttpMethod.valueOf(parts[0]), parts[1]));
+        });
+        assertThat(actual).containsExactlyEntriesOf(expected);
+    }
+
+    /** Service-to-service APIs (/internal/**, e.g. the storage controller's file API) are never public. */
+    @Test
+    void nothingRoutesInternalPaths() throws Exception {
+        for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.PUT,
+                HttpMethod.PATCH, HttpMethod.DELETE)) {
+            for (String path : List.of("/internal", "/internal/storage/files", "/internal/storage/files/f-1",
+                    "/internal/vehicles/v-1/photos")) {
+                assertThat(routeFor(method, path)).as("route for %s %s", method, path).isNull();
+            }
+        }
+        HttpResponse<String> response = send(request("/internal/storage/files/f-1")
+                .header("Authorization", "Bearer " + token("ADMIN")));
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(problem(response).get("type").asString()).endsWith("/not-found");
+    }
+
+    /**
+     * Routes that take uploads have neither the Retry filter nor a circuit breaker on their write
+     * half: both read the whole request body into memory.
+     */
+    @Test
+    void writeRoutesThatTakeUploadsNeitherRetryNorBreak() {
+        for (String id : List.of("vehicle-partner", "user-partners", "vehicle-admin", "vehicles", "storage")) {
+            assertThat(filtersOf(id)).as("filters of %s", id).doesNotContain("Retry").doesNotContain("CircuitBreaker");
+        }
+        // their read halves keep both (and the names are there to be found)
+        for (String id : List.of("vehicle-partner-read", "user-partners-read", "vehicle-admin-read", "vehicles-read",
+                "storage-read")) {
+            assertThat(filtersOf(id)).as("filters of %s", id).contains("Retry").contains("CircuitBreaker");
+        }
+    }
+
+    private String filtersOf(String routeId) {
+        return routes.getRoutes().filter(route -> route.getId().equals(routeId)).next()
+                .blockOptional(Duration.ofSeconds(5)).orElseThrow(() -> new AssertionError("no route " + routeId))
+                .getFilters().toString();
+    }
+
+    // ------------------------------------------------------------------ vehicle-service
+
+    private JsonNode answered(HttpResponse<String> response, String service) {
+        assertThat(response.statusCode()).as("status of %s", response.uri()).isEqualTo(200);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("service").asString()).as("service behind %s", response.uri()).isEqualTo(service);
+        assertThat(body.get("path").asString()).isEqualTo(response.uri().getPath());
+        return body;
+    }
+
+    @Test
+    void aPartnersVehiclesReachVehicleServiceAndItsDocumentsUserService() throws Exception {
+        String partner = token("PARTNER");
+        answered(send(request("/api/partners/" + Tokens.PARTNER_ID + "/vehicles")
+                .header("Authorization", "Bearer " + partner)), "vehicle-service");
+        answered(send(request("/api/partners/me/vehicles").header("Authorization", "Bearer " + partner)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"make\":\"Skoda\"}"))), "vehicle-service");
+        answered(send(request("/api/partners/me").header("Authorization", "Bearer " + partner)), "user-service");
+
+        // a 10 MB verification document streams through to user-service, intact
+        byte[] document = new byte[10 * 1024 * 1024];
+        new Random(7).nextBytes(document);
+        JsonNode uploaded = answered(send(request("/api/partners/me/documents")
+                .header("Authorization", "Bearer " + partner)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(document))), "user-service");
+        assertThat(uploaded.get("bytes").asLong()).isEqualTo(document.length);
+        assertThat(uploaded.get("sha256").asString()).isEqualTo(sha256(document));
+    }
+
+    @Test
+    void adminVehicleRoutesReachVehicleServiceAndNeedTheAdminRole() throws Exception {
+        String admin = token("ADMIN");
+        answered(send(request("/api/admin/vehicles/pending").header("Authorization", "Bearer " + admin)),
+                "vehicle-service");
+        answered(send(request("/api/admin/vehicles/v-1/verification").header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"APPROVED\"}"))), "vehicle-service");
+        answered(send(request("/api/admin/partners/pending").header("Authorization", "Bearer " + admin)),
+                "user-service");
+        HttpResponse<String> partner = send(request("/api/admin/vehicles/pending")
+                .header("Authorization", "Bearer " + token("PARTNER")));
+        assertThat(partner.statusCode()).isEqualTo(403);
+        assertThat(problem(partner).get("type").asString()).endsWith("/forbidden");
+    }
+
+    @Test
+    void theCatalogueIsPublicForReadsOnly() throws Exception {
+        answered(send(request("/api/vehicles")), "vehicle-service");
+        HttpResponse<String> write = send(request("/api/vehicles").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(write.statusCode()).isEqualTo(401);
+        problem(write);
+    }
+
+    @Test
+    void vehicleReadsAreRetriedOnADroppedConnectionButAWriteIsSentOnce() throws Exception {
+        String partner = token("PARTNER");
+        int getsBefore = drops("GET");
+        HttpResponse<String> get = send(request("/api/vehicles/drop").header("Authorization", "Bearer " + partner));
+        assertThat(get.statusCode()).isEqualTo(503);
+        assertThat(problem(get).get("service").asString()).isEqualTo("vehicle-service");
+        assertThat(drops("GET") - getsBefore).as("GET attempts").isEqualTo(3);
+
+        int postsBefore = drops("POST");
+        HttpResponse<String> post = send(request("/api/vehicles/drop").header("Authorization", "Bearer " + partner)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"make\":\"Skoda\"}")));
+        assertThat(post.statusCode()).isEqualTo(502);
+        assertThat(problem(post).get("type").asString()).endsWith("/bad-gateway");
+        assertThat(drops("POST") - postsBefore).as("POST attempts").isEqualTo(1);
+
+        // a 10 MB photo streams through the write route to vehicle-service, intact
+        byte[] photo = new byte[10 * 1024 * 1024];
+        new Random(11).nextBytes(photo);
+        JsonNode uploaded = answered(send(request("/api/vehicles/v-1/photos")
+                .header("Authorization", "Bearer " + partner)
+                .header("Content-Type", "image/jpeg")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(photo))), "vehicle-service");
+        assertThat(uploaded.get("bytes").asLong()).isEqualTo(photo.length);
+        assertThat(uploaded.get("sha256").asString()).isEqualTo(sha256(photo));
+    }
+
+    private static int drops(String method) {
+        return vehicleDrops.computeIfAbsent(method, m -> new AtomicInteger()).get();
     }
 }

@@ -1,6 +1,8 @@
 package com.smartlinkauto.gateway.web;
 
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
@@ -13,18 +15,27 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
+import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
+
 import reactor.core.publisher.Mono;
 
 /**
  * Every exception that escapes the gateway's filters and handlers (no route, no instance, a refused
- * connection, a timeout, a bug) becomes a problem+json response; nothing internal leaks into it.
- * Runs before Boot's default handler.
+ * connection, a connection dropped by the service, a timeout, a bug) becomes a problem+json response;
+ * nothing internal leaks into it. Runs before Boot's default handler.
+ *
+ * <p>Routes without a circuit breaker (the write halves of the upload routes) get here when their
+ * service fails: a refused connection is 503 (nothing was sent), a connection the service closed
+ * without a complete answer is 502 (the request may or may not have been processed, so the client
+ * must not assume either).
  */
 @Component
 @Order(-2)
 public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorWebExceptionHandler.class);
+
+    static final URI BAD_GATEWAY = ProblemTypes.of("bad-gateway");
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
@@ -48,6 +59,15 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
         else if (ex instanceof TimeoutException) {
             status = HttpStatus.GATEWAY_TIMEOUT;
             detail = "The service behind this route did not answer in time.";
+        }
+        else if (ex instanceof IOException) {
+            // reactor-netty's PrematureCloseException and friends: the service hung up mid-exchange
+            log.warn("Upstream connection failed on {} {}: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), ex.toString());
+            exchange.getResponse().getHeaders().clear();
+            return Problems.write(exchange, exchange.getResponse(), HttpStatus.BAD_GATEWAY, BAD_GATEWAY,
+                    "The service behind this route closed the connection without a complete answer; "
+                            + "the request may or may not have been processed.");
         }
         else {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
