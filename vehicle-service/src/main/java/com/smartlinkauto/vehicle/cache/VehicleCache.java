@@ -1,0 +1,167 @@
+package com.smartlinkauto.vehicle.cache;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import com.smartlinkauto.vehicle.config.VehicleProperties;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Read-through cache in Redis for search pages and vehicle details, as ready-made JSON. Entries are filed
+ * under versioned namespaces ({@link CacheNamespaces}); {@link #invalidate} bumps versions instead of
+ * deleting keys, so there are no KEYS/SCAN sweeps and no race between a reader filling the cache and a
+ * writer invalidating it (a reader that read the old versions stores under keys nobody asks for again).
+ * Redis being down makes every read a miss, never an error.
+ * <p>
+ * Metrics: {@code smartlink_cache_requests_total{cache="search|vehicle", result="hit|miss|error"}}.
+ */
+@Component
+public class VehicleCache {
+
+    public static final String SEARCH = "search";
+    public static final String VEHICLE = "vehicle";
+
+    private static final Logger log = LoggerFactory.getLogger(VehicleCache.class);
+    private static final String PREFIX = "vehicle-service:";
+
+    private final StringRedisTemplate redis;
+    private final VehicleProperties.Cache properties;
+    private final MeterRegistry meters;
+
+    VehicleCache(StringRedisTemplate redis, VehicleProperties properties, MeterRegistry meters) {
+        this.redis = redis;
+        this.properties = properties.cache();
+        this.meters = meters;
+        for (String cache : List.of(SEARCH, VEHICLE)) {
+            for (String result : List.of("hit", "miss", "error")) {
+                counter(cache, result);
+            }
+        }
+    }
+
+    /**
+     * The cached value of {@code key} under the current versions of {@code namespaces}, or what
+     * {@code loader} computes (then stored for the cache's TTL). A null from the loader is not cached.
+     */
+    public String readThrough(String cache, Collection<String> namespaces, String key, Supplier<String> loader) {
+        if (!properties.enabled()) {
+            return loader.get();
+        }
+        String entryKey;
+        try {
+            entryKey = entryKey(cache, namespaces, key);
+            String cached = redis.opsForValue().get(entryKey);
+            if (cached != null) {
+                counter(cache, "hit").increment();
+                return cached;
+            }
+        }
+        catch (DataAccessException ex) {
+            counter(cache, "error").increment();
+            log.debug("Cache read failed, reading the database: {}", ex.toString());
+            return loader.get();
+        }
+        counter(cache, "miss").increment();
+        String value = loader.get();
+        if (value != null) {
+            try {
+                redis.opsForValue().set(entryKey, value, ttl(cache));
+            }
+            catch (DataAccessException ex) {
+                counter(cache, "error").increment();
+                log.debug("Cache write failed: {}", ex.toString());
+            }
+        }
+        return value;
+    }
+
+    /** Bumps the namespaces' versions now: every entry filed under them is stale from here on. */
+    public void invalidate(Collection<String> namespaces) {
+        if (namespaces.isEmpty()) {
+            return;
+        }
+        try {
+            redis.executePipelined((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
+                for (String namespace : namespaces) {
+                    connection.stringCommands().incr(versionKey(namespace).getBytes(StandardCharsets.UTF_8));
+                }
+                return null;
+            });
+        }
+        catch (DataAccessException ex) {
+            // entries expire within their TTL; the events that triggered this are redelivered only on failure
+            log.warn("Could not invalidate cache namespaces {}: {}", namespaces, ex.toString());
+        }
+    }
+
+    /** {@link #invalidate} once the current transaction commits (at once without one). */
+    public void invalidateAfterCommit(Collection<String> namespaces) {
+        List<String> copy = List.copyOf(namespaces);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    invalidate(copy);
+                }
+            });
+        }
+        else {
+            invalidate(copy);
+        }
+    }
+
+    private String entryKey(String cache, Collection<String> namespaces, String key) {
+        List<String> versionKeys = new ArrayList<>(namespaces.size());
+        for (String namespace : namespaces) {
+            versionKeys.add(versionKey(namespace));
+        }
+        List<String> versions = redis.opsForValue().multiGet(versionKeys);
+        StringBuilder material = new StringBuilder(key);
+        int i = 0;
+        for (String namespace : namespaces) {
+            String version = versions == null ? null : versions.get(i++);
+            material.append('|').append(namespace).append('=').append(version == null ? "0" : version);
+        }
+        return PREFIX + cache + ":" + sha256(material.toString());
+    }
+
+    private Duration ttl(String cache) {
+        return SEARCH.equals(cache) ? properties.searchTtl() : properties.vehicleTtl();
+    }
+
+    private static String versionKey(String namespace) {
+        return PREFIX + "ns:" + namespace;
+    }
+
+    private Counter counter(String cache, String result) {
+        return Counter.builder("smartlink.cache.requests").description("Cache lookups by outcome")
+                .tag("cache", cache).tag("result", result).register(meters);
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

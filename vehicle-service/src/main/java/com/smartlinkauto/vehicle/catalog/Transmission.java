@@ -1,0 +1,5 @@
+package com.smartlinkauto.vehicle.catalog;
+
+public enum Transmission {
+    MANUAL, AUTOMATIC
+}

@@ -1,0 +1,107 @@
+package com.smartlinkauto.vehicle.catalog;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.smartlinkauto.vehicle.cache.CacheNamespaces;
+import com.smartlinkauto.vehicle.cache.VehicleCache;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Partners' listings, vehicle details, the owner's edits and retirement. */
+@RestController
+@Validated
+@Tag(name = "vehicles")
+class VehicleController {
+
+    private final VehicleService vehicles;
+    private final VehicleCache cache;
+    private final JsonMapper json;
+
+    VehicleController(VehicleService vehicles, VehicleCache cache, JsonMapper json) {
+        this.vehicles = vehicles;
+        this.cache = cache;
+        this.json = json;
+    }
+
+    @PostMapping("/api/partners/{partnerId}/vehicles")
+    @Operation(summary = "List a vehicle (the partner themself, or an admin); it awaits review as PENDING_REVIEW")
+    ResponseEntity<VehicleView> list(@PathVariable UUID partnerId, @Valid @RequestBody ListVehicleRequest request,
+            @AuthenticationPrincipal Jwt jwt) {
+        Vehicle vehicle = vehicles.list(partnerId, request, Caller.of(jwt));
+        return ResponseEntity.created(URI.create("/api/vehicles/" + vehicle.id()))
+                .body(VehicleView.full(vehicle, List.of()));
+    }
+
+    @GetMapping("/api/partners/{partnerId}/vehicles")
+    @Operation(summary = "A partner's vehicles, newest first (the partner themself, or an admin)")
+    PageView<VehicleView> ofPartner(@PathVariable UUID partnerId, @RequestParam(required = false) VehicleStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, @AuthenticationPrincipal Jwt jwt) {
+        VehicleService.Page<Vehicle> result = vehicles.byPartner(partnerId, status, page, size, Caller.of(jwt));
+        return PageView.of(result, v -> VehicleView.full(v, vehicles.photos(v.id())));
+    }
+
+    @GetMapping(path = "/api/vehicles/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A vehicle: public for bookable vehicles (no VIN or plate); the owner and admins see all of "
+            + "it, in any status", security = {})
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VehicleView.class)))
+    ResponseEntity<String> get(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Caller.of(jwt);
+        if (caller.admin() || caller.partner()) {
+            Vehicle vehicle = vehicles.visible(id, caller);
+            if (caller.manages(vehicle)) {
+                return ok(json.writeValueAsString(VehicleView.full(vehicle, vehicles.photos(id))));
+            }
+        }
+        String body = cache.readThrough(VehicleCache.VEHICLE, List.of(CacheNamespaces.vehicle(id)), id.toString(),
+                () -> {
+                    Vehicle vehicle = vehicles.visible(id, Caller.ANONYMOUS);
+                    return json.writeValueAsString(VehicleView.publicOf(vehicle, vehicles.photos(id)));
+                });
+        return ok(body);
+    }
+
+    @PatchMapping("/api/vehicles/{id}")
+    @Operation(summary = "Change price, description, features, location or turnaround (owner or admin); VIN, make, "
+            + "model and year cannot change. Editing a REJECTED vehicle resubmits it for review.")
+    VehicleView update(@PathVariable UUID id, @Valid @RequestBody UpdateVehicleRequest request,
+            @AuthenticationPrincipal Jwt jwt) {
+        Vehicle vehicle = vehicles.update(id, request, Caller.of(jwt));
+        return VehicleView.full(vehicle, vehicles.photos(id));
+    }
+
+    @DeleteMapping("/api/vehicles/{id}")
+    @Operation(summary = "Retire the vehicle (owner or admin); 409 while it has bookings that have not ended")
+    VehicleView retire(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
+        Vehicle vehicle = vehicles.retire(id, Caller.of(jwt));
+        return VehicleView.full(vehicle, vehicles.photos(id));
+    }
+
+    private static ResponseEntity<String> ok(String body) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+}

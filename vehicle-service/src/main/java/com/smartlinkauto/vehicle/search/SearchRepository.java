@@ -1,0 +1,154 @@
+package com.smartlinkauto.vehicle.search;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import com.smartlinkauto.vehicle.catalog.FuelType;
+import com.smartlinkauto.vehicle.catalog.PhotoRef;
+import com.smartlinkauto.vehicle.catalog.Transmission;
+
+/**
+ * The search as ONE SQL statement: the filters, the free-for-the-dates check against blackouts and
+ * blocking bookings (GiST indexes on {@code (vehicle_id, period)}), the distance, the sort, the page and
+ * the total (a window count) together. Only conditions the search uses are written, so the planner sees
+ * plain predicates it can match to the partial indexes on bookable vehicles.
+ */
+@Repository
+class SearchRepository {
+
+    /** Haversine distance from (:lat, :lon) in km; the same formula as {@link SearchCriteria#distanceKm}. */
+    private static final String DISTANCE = "(2 * " + SearchCriteria.EARTH_RADIUS_KM + " * asin(sqrt(least(1, "
+            + "power(sin(radians(v.latitude - :lat) / 2), 2) "
+            + "+ cos(radians(:lat)) * cos(radians(v.latitude)) * power(sin(radians(v.longitude - :lon) / 2), 2)))))";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    SearchRepository(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    SearchResult search(SearchCriteria c, Instant now) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        StringBuilder where = new StringBuilder("v.status = 'ACTIVE' and v.partner_verified");
+        String distance = "null";
+        if (c.cityKey() != null) {
+            where.append(" and v.city_key = :city");
+            params.addValue("city", c.cityKey());
+        }
+        if (c.country() != null) {
+            where.append(" and v.country = :country");
+            params.addValue("country", c.country());
+        }
+        if (c.near() != null) {
+            distance = DISTANCE;
+            params.addValue("lat", c.near().latitude()).addValue("lon", c.near().longitude())
+                    .addValue("radius", c.radiusKm());
+            SearchCriteria.BoundingBox box = c.boundingBox();
+            where.append(" and v.latitude between :minLat and :maxLat");
+            params.addValue("minLat", box.minLatitude()).addValue("maxLat", box.maxLatitude());
+            if (!box.allLongitudes()) {
+                where.append(" and v.longitude between :minLon and :maxLon");
+                params.addValue("minLon", box.minLongitude()).addValue("maxLon", box.maxLongitude());
+            }
+            where.append(" and ").append(DISTANCE).append(" <= :radius");
+        }
+        if (c.make() != null) {
+            where.append(" and lower(v.make) = :make");
+            params.addValue("make", c.make());
+        }
+        if (c.model() != null) {
+            where.append(" and lower(v.model) = :model");
+            params.addValue("model", c.model());
+        }
+        if (c.minPrice() != null) {
+            where.append(" and v.base_price >= :minPrice");
+            params.addValue("minPrice", c.minPrice());
+        }
+        if (c.maxPrice() != null) {
+            where.append(" and v.base_price <= :maxPrice");
+            params.addValue("maxPrice", c.maxPrice());
+        }
+        if (c.seats() != null) {
+            where.append(" and v.seats >= :seats");
+            params.addValue("seats", c.seats());
+        }
+        if (c.transmission() != null) {
+            where.append(" and v.transmission = :transmission");
+            params.addValue("transmission", c.transmission().name());
+        }
+        if (c.fuelType() != null) {
+            where.append(" and v.fuel_type = :fuel");
+            params.addValue("fuel", c.fuelType().name());
+        }
+        if (c.from() != null) {
+            // free for [from, to): no blackout overlaps it, and no blocking booking comes closer to it than
+            // the vehicle's turnaround (a HELD booking whose hold lapsed no longer blocks)
+            where.append(" and not exists (select 1 from blackouts b where b.vehicle_id = v.id "
+                    + "and b.period && tstzrange(:from, :to, '[)'))");
+            where.append(" and not exists (select 1 from vehicle_bookings bk where bk.vehicle_id = v.id "
+                    + "and bk.status in ('HELD', 'CONFIRMED') "
+                    + "and (bk.status = 'CONFIRMED' or bk.expires_at is null or bk.expires_at > :now) "
+                    + "and bk.period && tstzrange(cast(:from as timestamptz) - make_interval(mins => v.turnaround_minutes), "
+                    + "cast(:to as timestamptz) + make_interval(mins => v.turnaround_minutes), '[)'))");
+            params.addValue("from", Timestamp.from(c.from())).addValue("to", Timestamp.from(c.to()))
+                    .addValue("now", Timestamp.from(now));
+        }
+        String direction = c.descending() ? " desc" : " asc";
+        String order = switch (c.sort()) {
+            case PRICE -> "v.base_price" + direction + ", v.id";
+            case YEAR -> "v.year" + direction + ", v.base_price, v.id";
+            case DISTANCE -> "distance_km" + direction + ", v.id";
+        };
+        String sql = "select v.id, v.partner_id, v.make, v.model, v.year, v.price_minor, v.currency, v.city, "
+                + "v.country, v.latitude, v.longitude, v.seats, v.transmission, v.fuel_type, v.features, "
+                + "v.turnaround_minutes, " + distance + " as distance_km, "
+                + "(select p.id from vehicle_photos p where p.vehicle_id = v.id order by p.position, p.created_at, p.id "
+                + "limit 1) as cover_photo_id, count(*) over () as total "
+                + "from vehicles v where " + where + " order by " + order + " limit :limit offset :offset";
+        params.addValue("limit", c.size()).addValue("offset", (long) c.page() * c.size());
+        long[] total = { -1 };
+        List<SearchResult.Item> items = new ArrayList<>();
+        jdbc.query(sql, params, rs -> {
+            total[0] = rs.getLong("total");
+            UUID id = rs.getObject("id", UUID.class);
+            String currency = rs.getString("currency");
+            Array features = rs.getArray("features");
+            double distanceKm = rs.getDouble("distance_km");
+            Double distanceValue = rs.wasNull() ? null : Math.round(distanceKm * 1000) / 1000.0;
+            UUID cover = rs.getObject("cover_photo_id", UUID.class);
+            items.add(new SearchResult.Item(id, rs.getObject("partner_id", UUID.class), rs.getString("make"),
+                    rs.getString("model"), rs.getInt("year"),
+                    BigDecimal.valueOf(rs.getLong("price_minor"),
+                            Currency.getInstance(currency).getDefaultFractionDigits()),
+                    currency, rs.getString("city"), rs.getString("country"), rs.getDouble("latitude"),
+                    rs.getDouble("longitude"), rs.getInt("seats"), Transmission.valueOf(rs.getString("transmission")),
+                    FuelType.valueOf(rs.getString("fuel_type")),
+                    features == null ? List.of() : List.of((String[]) features.getArray()),
+                    rs.getInt("turnaround_minutes"), distanceValue, cover == null ? null : PhotoRef.url(id, cover)));
+        });
+        long totalElements = total[0] >= 0 ? total[0] : (c.page() == 0 ? 0 : count(sql, params, c));
+        long totalPages = (totalElements + c.size() - 1) / c.size();
+        String sort = c.sort().name().toLowerCase() + (c.descending() ? ",desc" : ",asc");
+        return new SearchResult(List.copyOf(items), c.page(), c.size(), totalElements, totalPages, sort);
+    }
+
+    /**
+     * A page past the end returns no row to carry the window count: only then is the total counted
+     * separately (a client paging beyond the last page).
+     */
+    private long count(String sql, MapSqlParameterSource params, SearchCriteria c) {
+        String counting = "select count(*) from (" + sql.replace(" limit :limit offset :offset", "") + ") q";
+        Long n = jdbc.queryForObject(counting, params, Long.class);
+        return n == null ? 0 : n;
+    }
+}
