@@ -61,6 +61,17 @@ public final class Accounts {
         return new Account(json(created).path("id").asString(), email, password, login(email, password));
     }
 
+    /** The admin sets a partner's verification ({@code VERIFIED}, or {@code REJECTED} with a reason). */
+    public static void setPartnerVerification(Account admin, String partnerId, String status, String reason) {
+        String body = reason == null ? "{\"status\":\"%s\"}".formatted(status)
+                : "{\"status\":\"%s\",\"reason\":\"%s\"}".formatted(status, reason);
+        HttpResponse<String> response = send(admin.as(gateway("/api/admin/partners/" + partnerId + "/verification"))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(response.statusCode()).as("verification of partner %s: %s", partnerId, response.body())
+                .isEqualTo(200);
+    }
+
     /**
      * The bootstrapped admin: {@code smartlink.admin.email}/{@code .password} system properties, or the
      * {@code .smartlink/admin.txt} the runner wrote when it generated the admin's password.
