@@ -62,6 +62,7 @@ public abstract class VehicleTestSupport {
     void closeProducer() {
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
+            producer = null;
         }
     }
 

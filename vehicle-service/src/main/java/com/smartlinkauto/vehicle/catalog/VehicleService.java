@@ -191,6 +191,7 @@ public class VehicleService {
     public Vehicle retire(UUID id, Caller caller) {
         Vehicle current = store.lock(id).filter(caller::manages)
                 .orElseThrow(() -> VehicleProblems.vehicleNotFound(id));
+        requireTransition(current, VehicleStatus.RETIRED);
         return moveTo(current, VehicleStatus.RETIRED, null, caller.id(), "RETIRED");
     }
 
@@ -234,6 +235,7 @@ public class VehicleService {
             throw VehicleProblems.illegalTransition(current.status(), request.status(),
                     "its partner is suspended or rejected");
         }
+        requireTransition(current, request.status());
         String action = switch (request.status()) {
             case ACTIVE -> "REACTIVATED";
             case SUSPENDED -> "SUSPENDED";
@@ -293,6 +295,13 @@ public class VehicleService {
         return store.photos(vehicleId);
     }
 
+    private static void requireTransition(Vehicle current, VehicleStatus target) {
+        if (!current.status().canMoveTo(target)) {
+            throw VehicleProblems.illegalTransition(current.status(), target, null);
+        }
+    }
+
+    /** Moves the vehicle to {@code target}; the caller has checked the transition is allowed. */
     private Vehicle moveTo(Vehicle current, VehicleStatus target, String reason, UUID actor, String action) {
         return moveTo(current, target, reason, actor, action,
                 target == VehicleStatus.SUSPENDED ? SuspensionCause.ADMIN : null);
@@ -300,11 +309,6 @@ public class VehicleService {
 
     private Vehicle moveTo(Vehicle current, VehicleStatus target, String reason, UUID actor, String action,
             SuspensionCause cause) {
-        boolean verification = current.status() == VehicleStatus.PENDING_REVIEW
-                && VehicleStatus.VERIFICATION_TARGETS.contains(target);
-        if (!verification && !current.status().canMoveTo(target)) {
-            throw VehicleProblems.illegalTransition(current.status(), target, null);
-        }
         Instant now = clock.instant();
         if (target == VehicleStatus.RETIRED && store.hasFutureBookings(current.id(), now)) {
             throw new ApiException(HttpStatus.CONFLICT, VehicleProblems.HAS_FUTURE_BOOKINGS,
