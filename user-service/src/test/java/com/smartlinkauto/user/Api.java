@@ -97,6 +97,73 @@ public final class Api {
         }
     }
 
+    /** One part of a multipart/form-data body: a form field when {@code filename} is null. */
+    public record Part(String name, String filename, String contentType, byte[] content) {
+
+        public static Part field(String name, String value) {
+            return new Part(name, null, null, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        public static Part file(String name, String filename, String contentType, byte[] content) {
+            return new Part(name, filename, contentType, content);
+        }
+    }
+
+    /** POST multipart/form-data. */
+    public Response multipart(String path, String token, Part... parts) {
+        String boundary = "----it" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Part part : parts) {
+            StringBuilder head = new StringBuilder("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                    + part.name() + "\"");
+            if (part.filename() != null) {
+                head.append("; filename=\"").append(part.filename()).append("\"");
+            }
+            head.append("\r\n");
+            if (part.contentType() != null) {
+                head.append("Content-Type: ").append(part.contentType()).append("\r\n");
+            }
+            head.append("\r\n");
+            body.writeBytes(head.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.writeBytes(part.content());
+            body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("X-Forwarded-For", clientAddress)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body());
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException("POST " + path + " failed", ex);
+        }
+    }
+
+    /** GET with the body as bytes (downloads). */
+    public HttpResponse<byte[]> getBytes(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("X-Forwarded-For", clientAddress).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException("GET " + path + " failed", ex);
+        }
+    }
+
+    public Response delete(String path, String token) {
+        return send("DELETE", path, null, token, Map.of());
+    }
+
     public Response get(String path, String token) {
         return send("GET", path, null, token, Map.of());
     }

@@ -11,5 +11,9 @@ public enum AuditAction {
     /** The configured admin's password was reset to the configured one. */
     ADMIN_PASSWORD_RESET,
     /** A new token signing key replaced the active one. */
-    SIGNING_KEY_ROTATED
+    SIGNING_KEY_ROTATED,
+    /** A partner uploaded a verification document (subject: the partner; to: the document type). */
+    PARTNER_DOCUMENT_UPLOADED,
+    /** A partner deleted one of their documents (subject: the partner; from: the document type). */
+    PARTNER_DOCUMENT_DELETED
 }

@@ -33,6 +33,12 @@ public class UserMetrics {
         counter("smartlink.users.verification.changes", "Partner verification changes", "to", to).increment();
     }
 
+    /** outcome: uploaded, rejected (not a document, too large, over the limit), deleted */
+    public void partnerDocument(String outcome) {
+        counter("smartlink.users.partner.documents", "Partner document uploads and deletions", "outcome", outcome)
+                .increment();
+    }
+
     public void throttleUnavailable() {
         counter("smartlink.users.login.throttle.unavailable", "Login throttle checks skipped: Redis unreachable",
                 null, null).increment();
