@@ -48,20 +48,25 @@ class VehicleController {
     }
 
     @PostMapping("/api/partners/{partnerId}/vehicles")
-    @Operation(summary = "List a vehicle (the partner themself, or an admin); it awaits review as PENDING_REVIEW")
-    ResponseEntity<VehicleView> list(@PathVariable UUID partnerId, @Valid @RequestBody ListVehicleRequest request,
+    @Operation(summary = "List a vehicle (the partner themself — `me` works too — or an admin); it awaits review as "
+            + "PENDING_REVIEW")
+    ResponseEntity<VehicleView> list(@PathVariable String partnerId, @Valid @RequestBody ListVehicleRequest request,
             @AuthenticationPrincipal Jwt jwt) {
-        Vehicle vehicle = vehicles.list(partnerId, request, Caller.of(jwt));
+        Caller caller = Caller.of(jwt);
+        Vehicle vehicle = vehicles.list(partner(partnerId, caller), request, caller);
         return ResponseEntity.created(URI.create("/api/vehicles/" + vehicle.id()))
                 .body(VehicleView.full(vehicle, List.of()));
     }
 
     @GetMapping("/api/partners/{partnerId}/vehicles")
-    @Operation(summary = "A partner's vehicles, newest first (the partner themself, or an admin)")
-    PageView<VehicleView> ofPartner(@PathVariable UUID partnerId, @RequestParam(required = false) VehicleStatus status,
+    @Operation(summary = "A partner's vehicles, newest first (the partner themself — `me` works too — or an admin)")
+    PageView<VehicleView> ofPartner(@PathVariable String partnerId,
+            @RequestParam(required = false) VehicleStatus status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, @AuthenticationPrincipal Jwt jwt) {
-        VehicleService.Page<Vehicle> result = vehicles.byPartner(partnerId, status, page, size, Caller.of(jwt));
+        Caller caller = Caller.of(jwt);
+        VehicleService.Page<Vehicle> result = vehicles.byPartner(partner(partnerId, caller), status, page, size,
+                caller);
         return PageView.of(result, v -> VehicleView.full(v, vehicles.photos(v.id())));
     }
 
@@ -99,6 +104,19 @@ class VehicleController {
     VehicleView retire(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
         Vehicle vehicle = vehicles.retire(id, Caller.of(jwt));
         return VehicleView.full(vehicle, vehicles.photos(id));
+    }
+
+    /** A partner id, or {@code me}: the caller. */
+    private static UUID partner(String partnerId, Caller caller) {
+        if ("me".equals(partnerId) && caller.id() != null) {
+            return caller.id();
+        }
+        try {
+            return UUID.fromString(partnerId);
+        }
+        catch (IllegalArgumentException ex) {
+            throw Invalid.parameter("partnerId", "must be a partner id or me");
+        }
     }
 
     private static ResponseEntity<String> ok(String body) {

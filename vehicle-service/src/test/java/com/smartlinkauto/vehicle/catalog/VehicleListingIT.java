@@ -53,6 +53,11 @@ class VehicleListingIT extends VehicleTestSupport {
         assertThat(api.get("/api/vehicles/" + id, admin).text("status")).isEqualTo("PENDING_REVIEW");
         assertThat(api.get("/api/partners/" + partner.id() + "/vehicles", partner.token()).json()
                 .path("totalElements").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/partners/me/vehicles?status=PENDING_REVIEW", partner.token()).json()
+                .path("items").findValuesAsString("id")).containsExactly(id.toString());
+        assertThat(api.get("/api/partners/me/vehicles?status=ACTIVE", partner.token()).json()
+                .path("totalElements").asLong()).isZero();
+        api.get("/api/partners/someone/vehicles", partner.token()).assertInvalid("partnerId");
     }
 
     @Test
