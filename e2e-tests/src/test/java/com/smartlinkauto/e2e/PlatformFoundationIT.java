@@ -109,13 +109,21 @@ class PlatformFoundationIT {
     @Test
     @Order(6)
     void aBurstPastTheLimitGets429WithRetryAfter() {
-        // the public catalogue route, anonymous: the bucket is keyed by this client's address
-        List<CompletableFuture<HttpResponse<String>>> burst = IntStream.range(0, 300)
-                .mapToObj(i -> Platform.HTTP.sendAsync(gateway("/api/vehicles/e2e-burst-" + i).build(),
-                        HttpResponse.BodyHandlers.ofString()))
-                .toList();
-        List<HttpResponse<String>> responses = burst.stream().map(CompletableFuture::join).toList();
-        List<HttpResponse<String>> limited = responses.stream().filter(r -> r.statusCode() == 429).toList();
+        // the public catalogue route, anonymous: the bucket is keyed by this client's address. vehicle-service
+        // answers these ids 400 (not UUIDs). Right after ./smartlink up, a cold gateway and vehicle-service on a
+        // busy machine may take longer for 300 requests than the bucket needs to refill (measured: 15 s): then
+        // the burst is repeated, at most three times, on the warmed route.
+        List<HttpResponse<String>> responses = new java.util.ArrayList<>();
+        List<HttpResponse<String>> limited = List.of();
+        for (int round = 0; round < 3 && limited.isEmpty(); round++) {
+            List<CompletableFuture<HttpResponse<String>>> burst = IntStream.range(0, 300)
+                    .mapToObj(i -> Platform.HTTP.sendAsync(gateway("/api/vehicles/e2e-burst-" + i).build(),
+                            HttpResponse.BodyHandlers.ofString()))
+                    .toList();
+            List<HttpResponse<String>> answers = burst.stream().map(CompletableFuture::join).toList();
+            responses.addAll(answers);
+            limited = answers.stream().filter(r -> r.statusCode() == 429).toList();
+        }
         assertThat(limited).as("429s in a burst of 300 against a burst capacity of 100").isNotEmpty();
         HttpResponse<String> first = limited.get(0);
         assertThat(first.headers().firstValue("Content-Type")).hasValue("application/problem+json");
