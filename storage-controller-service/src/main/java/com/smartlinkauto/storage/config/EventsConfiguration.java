@@ -1,32 +1,23 @@
 package com.smartlinkauto.storage.config;
 
-import java.util.Map;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
-import org.springframework.modulith.events.RoutingTarget;
 
-import com.smartlinkauto.contracts.events.EventEnvelope;
 import com.smartlinkauto.contracts.events.Topics;
 import com.smartlinkauto.contracts.events.storage.StorageEventTypes;
+import com.smartlinkauto.servicedefaults.events.Outbox;
 
 /**
- * storage.events through Spring Modulith's JDBC outbox: an {@link EventEnvelope} published inside a
- * transaction is stored in {@code event_publication} with the state change and sent to Kafka after
- * commit, keyed by the aggregate id (file, node or chunk id); failed sends are resubmitted.
+ * {@code storage.events} through the transactional outbox ({@link Outbox}: stored with the state change, sent after
+ * commit keyed by the aggregate id, resubmitted until Kafka takes it). Consumers' retries and
+ * dead-lettering come from service-defaults' {@code KafkaDefaultsAutoConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 class EventsConfiguration {
 
     @Bean
     EventExternalizationConfiguration eventExternalization() {
-        return EventExternalizationConfiguration.externalizing()
-                .select(event -> event instanceof EventEnvelope<?> envelope
-                        && StorageEventTypes.ALL.contains(envelope.type()))
-                .headers(EventEnvelope.class, envelope -> Map.of("eventType", envelope.type()))
-                .route(EventEnvelope.class,
-                        envelope -> RoutingTarget.forTarget(Topics.STORAGE_EVENTS).andKey(envelope.aggregateId()))
-                .build();
+        return Outbox.routing(Topics.STORAGE_EVENTS, StorageEventTypes.ALL);
     }
 }

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns {@code user.events} into notifications: a partner hears of every change of their verification.
  * Idempotent (each event id is handled once, in the same transaction as its notification); failures are
- * retried with back-off and then parked on {@code user.events.DLT} (see {@code KafkaConsumerConfiguration}).
+ * retried with back-off and then parked on {@code user.events.DLT} (service-defaults' {@code KafkaDefaultsAutoConfiguration}).
  */
 @Component
 class UserEventsListener {

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.smartlinkauto.contracts.events.Topics;
 import com.smartlinkauto.user.Api;
 import com.smartlinkauto.user.ApiTestSupport;
-import com.smartlinkauto.user.KafkaProbe;
+import com.smartlinkauto.testsupport.kafka.KafkaProbe;
 import com.smartlinkauto.user.UserServiceIT;
 
 import tools.jackson.databind.JsonNode;

@@ -19,7 +19,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import com.smartlinkauto.contracts.events.Topics;
 import com.smartlinkauto.user.Api;
 import com.smartlinkauto.user.ApiTestSupport;
-import com.smartlinkauto.user.KafkaProbe;
+import com.smartlinkauto.testsupport.kafka.KafkaProbe;
 import com.smartlinkauto.user.UserServiceIT;
 
 import tools.jackson.databind.JsonNode;

@@ -14,7 +14,7 @@ import com.smartlinkauto.contracts.events.Topics;
 import com.smartlinkauto.contracts.events.vehicle.VehicleEventTypes;
 import com.smartlinkauto.testsupport.security.TestTokens;
 import com.smartlinkauto.vehicle.Api;
-import com.smartlinkauto.vehicle.KafkaProbe;
+import com.smartlinkauto.testsupport.kafka.KafkaProbe;
 import com.smartlinkauto.vehicle.VehicleTestSupport;
 
 import tools.jackson.databind.JsonNode;

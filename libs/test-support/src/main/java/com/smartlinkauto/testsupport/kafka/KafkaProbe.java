@@ -1,4 +1,4 @@
-package com.smartlinkauto.vehicle;
+package com.smartlinkauto.testsupport.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,9 +16,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Reads a topic from the beginning, as an independent consumer would, and waits for a record. */
 public final class KafkaProbe implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
@@ -42,17 +45,17 @@ public final class KafkaProbe implements AutoCloseable {
                 }, Optional::isPresent).get();
     }
 
-    /** A record of {@code user.events} whose envelope has this type and aggregate id. */
+    /** A record whose envelope has this type and aggregate id (the record key). */
     public JsonNode awaitEvent(String type, String aggregateId) {
         return json(await(r -> aggregateId.equals(r.key()) && type.equals(json(r).path("type").asString())));
     }
 
     public static JsonNode json(ConsumerRecord<String, byte[]> record) {
         try {
-            return Api.JSON.readTree(record.value());
+            return JSON.readTree(record.value());
         }
         catch (RuntimeException ex) {
-            return Api.JSON.createObjectNode();
+            return JSON.createObjectNode();
         }
     }
 

@@ -1,0 +1,50 @@
+package com.smartlinkauto.servicedefaults.events;
+
+import java.time.Duration;
+
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import com.smartlinkauto.contracts.events.Topics;
+
+import tools.jackson.core.JacksonException;
+
+/**
+ * The consumer side of Kafka for every service (ARCHITECTURE §2): a record whose handling fails is
+ * retried with exponential back-off (0.5 s, doubling, for up to 10 s), then parked on
+ * {@code <topic>.DLT}. Records that cannot be read (JSON errors) or are invalid
+ * ({@link IllegalArgumentException}) are parked at once. Boot's listener container factory picks this
+ * handler up; a service may declare its own {@link CommonErrorHandler} instead.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@ConditionalOnClass({ DefaultErrorHandler.class, Topics.class })
+public class KafkaDefaultsAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaDefaultsAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler kafkaErrorHandler(KafkaOperations<Object, Object> kafka) {
+        var recoverer = new DeadLetterPublishingRecoverer(kafka, (record, ex) -> {
+            log.error("Parking record {}-{}@{} on {}: {}", record.topic(), record.partition(), record.offset(),
+                    Topics.deadLetter(record.topic()), ex.toString());
+            // partition -1: let the producer choose (the DLT may have fewer partitions)
+            return new TopicPartition(Topics.deadLetter(record.topic()), -1);
+        });
+        var backOff = new ExponentialBackOff(Duration.ofMillis(500).toMillis(), 2.0);
+        backOff.setMaxElapsedTime(Duration.ofSeconds(10).toMillis());
+        var handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class);
+        return handler;
+    }
+}
