@@ -176,7 +176,7 @@ t0=$(now)
 timeout --kill-after=30 1800 ./smartlink up > "$WORK/up.log" 2>&1 || { tail -n 60 "$WORK/up.log"; die "./smartlink up failed"; }
 info "up in $(secs "$t0" "$(now)") s (build included when sources had changed)"
 svc_pid() {   # svc_pid <service>: its pid, checked to be that service's jar
-  local pid; pid=$(tr -dc '0-9' < "$PIDS/$1.pid" 2>/dev/null || true)
+  local pid; pid=$(tr -dc '0-9' 2>/dev/null < "$PIDS/$1.pid" || true)
   [[ -n $pid && $(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) == *"$1.jar"* ]] || die "$1 is not a process ./smartlink started ($PIDS/$1.pid)"
   echo "$pid"
 }
@@ -184,7 +184,7 @@ GATEWAY_PID=$(svc_pid gateway-service)
 VEHICLE_PID=$(svc_pid vehicle-service)
 tr '\0' '\n' < "/proc/$GATEWAY_PID/environ" | grep -qx "SMARTLINK_RATE_LIMIT_RATE=$RATE_LIMIT" \
   || die "the gateway (pid $GATEWAY_PID) did not get SMARTLINK_RATE_LIMIT_RATE from ./smartlink up"
-REDIS_PID=$(tr -dc '0-9' < "$PIDS/redis.pid" 2>/dev/null || true)
+REDIS_PID=$(tr -dc '0-9' 2>/dev/null < "$PIDS/redis.pid" || true)
 if [[ -z $REDIS_PID ]] || ! kill -0 "$REDIS_PID" 2>/dev/null; then REDIS_PID=$(pgrep -xo redis-server || true); fi
 sample="gateway=$GATEWAY_PID,vehicle-service=$VEHICLE_PID"
 [[ -n $REDIS_PID ]] && sample+=",redis=$REDIS_PID"
@@ -228,7 +228,7 @@ set -e
 (( load_status == 0 )) || die "the load generator failed (exit $load_status)"
 grep -q '^RESULT phase=warm ' "$WORK/load.out" || die "the load generator printed no result"
 
-field() { sed -nE "s/^RESULT phase=$1 .* $2=([^ ]+).*/\1/p" "$WORK/load.out"; }
+field() { sed -nE "s/^RESULT phase=$1 (.* )?$2=([^ ]+).*/\2/p" "$WORK/load.out"; }
 cold_req=$(field cold requests); cold_miss=$(field cold misses)
 if awk -v m="$cold_miss" -v r="$cold_req" 'BEGIN { exit !(m < 0.99 * r) }'; then
   info "NB: the cold phase had $cold_miss cache misses for $cold_req requests: not every request reached the database"

@@ -91,7 +91,11 @@ public class SearchLoad {
     }
 
     /** Jiffies: the machine's total and busy, and per sampled process. */
-    record Cpu(long total, long busy, int cpus, Map<String, Long> processes) {
+    record Cpu(long total, long busy, long irq, int cpus, Map<String, Long> processes, Map<Long, Proc> all) {
+    }
+
+    /** A process's name (its main class or jar for Java) and its jiffies. */
+    record Proc(String name, long jiffies) {
     }
 
     static final Map<String, String> ARGS = new HashMap<>();
@@ -486,11 +490,13 @@ public class SearchLoad {
                 total += Long.parseLong(first[i]);
             }
             long idle = Long.parseLong(first[4]) + Long.parseLong(first[5]);
+            long irq = Long.parseLong(first[6]) + Long.parseLong(first[7]);
             Map<String, Long> processes = new LinkedHashMap<>();
             for (Map.Entry<String, Long> e : pids.entrySet()) {
                 processes.put(e.getKey(), jiffies(Path.of("/proc", e.getValue().toString(), "stat")));
             }
             long postgres = 0;
+            Map<Long, Proc> all = new HashMap<>();
             try (var dirs = Files.list(Path.of("/proc"))) {
                 for (Path dir : (Iterable<Path>) dirs::iterator) {
                     String name = dir.getFileName().toString();
@@ -499,21 +505,52 @@ public class SearchLoad {
                     }
                     try {
                         String stat = Files.readString(dir.resolve("stat"));
+                        long j = jiffies(stat);
                         if (stat.contains("(postgres)")) {
-                            postgres += jiffies(stat);
+                            postgres += j;
                         }
+                        all.put(Long.parseLong(name), new Proc(describe(dir, stat), j));
                     }
-                    catch (IOException gone) {
+                    catch (IOException | RuntimeException gone) {
                         // exited meanwhile
                     }
                 }
             }
             processes.put("postgres (all)", postgres);
-            return new Cpu(total, total - idle, Runtime.getRuntime().availableProcessors(), processes);
+            return new Cpu(total, total - idle, irq, Runtime.getRuntime().availableProcessors(), processes, all);
         }
         catch (IOException ex) {
-            return new Cpu(0, 0, 1, Map.of());
+            return new Cpu(0, 0, 0, 1, Map.of(), Map.of());
         }
+    }
+
+    /** The command's name; for a JVM the jar or main class it runs (e.g. "user-service.jar", "kafka.Kafka"). */
+    static String describe(Path dir, String stat) {
+        String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        if (!comm.equals("java")) {
+            return comm;
+        }
+        try {
+            String[] argv = Files.readString(dir.resolve("cmdline")).split("\0");
+            for (int i = 1; i < argv.length; i++) {
+                if (argv[i].equals("-jar") && i + 1 < argv.length) {
+                    String jar = argv[i + 1];
+                    return jar.contains("surefire") || jar.contains("failsafe") ? "java (test run)"
+                            : jar.substring(jar.lastIndexOf('/') + 1);
+                }
+                if (argv[i].equals("-classpath") || argv[i].equals("-cp")) {
+                    i++;
+                    continue;
+                }
+                if (!argv[i].startsWith("-")) {
+                    return argv[i].contains("plexus") || argv[i].contains("maven") ? "maven" : argv[i];
+                }
+            }
+        }
+        catch (IOException | RuntimeException ex) {
+            // gone
+        }
+        return "java";
     }
 
     static long jiffies(Path stat) {
@@ -572,6 +609,24 @@ public class SearchLoad {
         line.append(String.format(Locale.ROOT, " everything else %.0f%%",
                 Math.max(0, (s.cpuAfter.busy - s.cpuBefore.busy) - known) * scale));
         System.out.println(line);
+        // what "everything else" was: the largest other processes (by name) and interrupt handling
+        Map<String, Long> others = new HashMap<>();
+        for (Map.Entry<Long, Proc> e : s.cpuAfter.all.entrySet()) {
+            Proc before = s.cpuBefore.all.get(e.getKey());
+            long d = e.getValue().jiffies() - (before == null ? 0 : before.jiffies());
+            if (d > 0) {
+                others.merge(e.getValue().name(), d, Long::sum);
+            }
+        }
+        for (String mine : List.of("gateway-service.jar", "vehicle-service.jar", "redis-server", "postgres")) {
+            others.remove(mine);
+        }
+        others.remove(describe(Path.of("/proc/self"), "(java)"));
+        StringBuilder top = new StringBuilder("      of which: irq+softirq " + String.format(Locale.ROOT, "%.0f%%",
+                (s.cpuAfter.irq - s.cpuBefore.irq) * scale));
+        others.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+                .forEach(e -> top.append(String.format(Locale.ROOT, ", %s %.0f%%", e.getKey(), e.getValue() * scale)));
+        System.out.println(top);
     }
 
     static void dbTimer(Stats s) {
