@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -188,7 +189,9 @@ public class IntegrationInfrastructure implements ApplicationContextInitializer<
                     .brokerProperties(Map.of("group.initial.rebalance.delay.ms", "0",
                             "auto.create.topics.enable", "true"));
             broker.afterPropertiesSet();
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-stop"));
+            // stopped by Spring Boot's shutdown hook after it has closed the application contexts, so their
+            // consumers and producers close while the broker still answers (a JVM hook of its own races them)
+            SpringApplication.getShutdownHandlers().add(broker::destroy);
             kafka = Map.of("spring.kafka.bootstrap-servers", broker.getBrokersAsString());
         }
         return kafka;
