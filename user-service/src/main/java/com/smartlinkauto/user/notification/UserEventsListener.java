@@ -3,13 +3,11 @@ package com.smartlinkauto.user.notification;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.smartlinkauto.servicedefaults.events.ProcessedEvents;
 import com.smartlinkauto.contracts.events.Topics;
 import com.smartlinkauto.contracts.events.user.UserEventTypes;
 
@@ -26,16 +24,14 @@ class UserEventsListener {
 
     static final String CONSUMER = "user-service.notifications";
 
-    private static final Logger log = LoggerFactory.getLogger(UserEventsListener.class);
-
     private final NotificationService notifications;
-    private final JdbcTemplate jdbc;
+    private final ProcessedEvents processed;
     private final TransactionTemplate tx;
     private final JsonMapper json;
 
-    UserEventsListener(NotificationService notifications, JdbcTemplate jdbc, TransactionTemplate tx, JsonMapper json) {
+    UserEventsListener(NotificationService notifications, ProcessedEvents processed, TransactionTemplate tx, JsonMapper json) {
         this.notifications = notifications;
-        this.jdbc = jdbc;
+        this.processed = processed;
         this.tx = tx;
         this.json = json;
     }
@@ -54,10 +50,7 @@ class UserEventsListener {
         String to = payload.required("to").asString();
         String reason = payload.path("reason").isString() ? payload.path("reason").asString() : null;
         tx.executeWithoutResult(status -> {
-            int fresh = jdbc.update("insert into processed_events (consumer, event_id, processed_at) "
-                    + "values (?, ?, now()) on conflict do nothing", CONSUMER, eventId);
-            if (fresh == 0) {
-                log.debug("Event {} already handled", eventId);
+            if (!processed.firstDelivery(CONSUMER, eventId)) {
                 return;
             }
             Message message = message(from, to, reason);

@@ -6,11 +6,11 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.smartlinkauto.servicedefaults.events.ProcessedEvents;
 import com.smartlinkauto.contracts.events.Topics;
 import com.smartlinkauto.contracts.events.vehicle.VehicleEventTypes;
 
@@ -32,14 +32,14 @@ class VehicleEventsListener {
     private static final Logger log = LoggerFactory.getLogger(VehicleEventsListener.class);
 
     private final NotificationService notifications;
-    private final JdbcTemplate jdbc;
+    private final ProcessedEvents processed;
     private final TransactionTemplate tx;
     private final JsonMapper json;
 
-    VehicleEventsListener(NotificationService notifications, JdbcTemplate jdbc, TransactionTemplate tx,
+    VehicleEventsListener(NotificationService notifications, ProcessedEvents processed, TransactionTemplate tx,
             JsonMapper json) {
         this.notifications = notifications;
-        this.jdbc = jdbc;
+        this.processed = processed;
         this.tx = tx;
         this.json = json;
     }
@@ -62,10 +62,7 @@ class VehicleEventsListener {
         UUID actorId = actor == null ? null : UUID.fromString(actor);
         Message message = message(vehicleId, partnerId, from, to, reason, actorId);
         tx.executeWithoutResult(status -> {
-            int fresh = jdbc.update("insert into processed_events (consumer, event_id, processed_at) "
-                    + "values (?, ?, now()) on conflict do nothing", CONSUMER, eventId);
-            if (fresh == 0) {
-                log.debug("Event {} already handled", eventId);
+            if (!processed.firstDelivery(CONSUMER, eventId)) {
                 return;
             }
             if (message == null) {

@@ -6,11 +6,11 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.smartlinkauto.servicedefaults.events.ProcessedEvents;
 import com.smartlinkauto.contracts.events.Topics;
 import com.smartlinkauto.contracts.events.user.UserEventTypes;
 import com.smartlinkauto.vehicle.catalog.VehicleService;
@@ -33,15 +33,15 @@ class UserEventsListener {
 
     private final PartnerDirectory partners;
     private final VehicleService vehicles;
-    private final JdbcClient jdbc;
+    private final ProcessedEvents processed;
     private final TransactionTemplate tx;
     private final JsonMapper json;
 
-    UserEventsListener(PartnerDirectory partners, VehicleService vehicles, JdbcClient jdbc, TransactionTemplate tx,
+    UserEventsListener(PartnerDirectory partners, VehicleService vehicles, ProcessedEvents processed, TransactionTemplate tx,
             JsonMapper json) {
         this.partners = partners;
         this.vehicles = vehicles;
-        this.jdbc = jdbc;
+        this.processed = processed;
         this.tx = tx;
         this.json = json;
     }
@@ -69,10 +69,7 @@ class UserEventsListener {
         }
         UUID eventId = UUID.fromString(envelope.required("eventId").asString());
         tx.executeWithoutResult(transaction -> {
-            int fresh = jdbc.sql("insert into processed_events (consumer, event_id, processed_at) "
-                    + "values (?, ?, now()) on conflict do nothing").params(CONSUMER, eventId).update();
-            if (fresh == 0) {
-                log.debug("Event {} already handled", eventId);
+            if (!processed.firstDelivery(CONSUMER, eventId)) {
                 return;
             }
             if (partners.record(partnerId, status, changedAt)) {

@@ -6,9 +6,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -24,9 +26,11 @@ import tools.jackson.core.JacksonException;
  * retried with exponential back-off (0.5 s, doubling, for up to 10 s), then parked on
  * {@code <topic>.DLT}. Records that cannot be read (JSON errors) or are invalid
  * ({@link IllegalArgumentException}) are parked at once. Boot's listener container factory picks this
- * handler up; a service may declare its own {@link CommonErrorHandler} instead.
+ * handler up; a service may declare its own {@link CommonErrorHandler} instead. A service with a
+ * database also gets {@link ProcessedEvents} for its idempotent consumers.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration" })
 @ConditionalOnClass({ DefaultErrorHandler.class, Topics.class })
 public class KafkaDefaultsAutoConfiguration {
 
@@ -46,5 +50,12 @@ public class KafkaDefaultsAutoConfiguration {
         var handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class);
         return handler;
+    }
+
+    @Bean
+    @ConditionalOnBean(JdbcTemplate.class)
+    @ConditionalOnMissingBean
+    ProcessedEvents processedEvents(JdbcTemplate jdbc) {
+        return new ProcessedEvents(jdbc);
     }
 }
