@@ -182,7 +182,7 @@ svc_pid() {   # svc_pid <service>: its pid, checked to be that service's jar
 }
 GATEWAY_PID=$(svc_pid gateway-service)
 VEHICLE_PID=$(svc_pid vehicle-service)
-tr '\0' '\n' < "/proc/$GATEWAY_PID/environ" | grep -qx "SMARTLINK_RATE_LIMIT_RATE=$RATE_LIMIT" \
+grep -qx "SMARTLINK_RATE_LIMIT_RATE=$RATE_LIMIT" < <(tr '\0' '\n' < "/proc/$GATEWAY_PID/environ") \
   || die "the gateway (pid $GATEWAY_PID) did not get SMARTLINK_RATE_LIMIT_RATE from ./smartlink up"
 REDIS_PID=$(tr -dc '0-9' 2>/dev/null < "$PIDS/redis.pid" || true)
 if [[ -z $REDIS_PID ]] || ! kill -0 "$REDIS_PID" 2>/dev/null; then REDIS_PID=$(pgrep -xo redis-server || true); fi
@@ -194,14 +194,15 @@ until [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$GATEWAY/api/veh
   (( $(date +%s) < deadline )) || die "GET $GATEWAY/api/vehicles does not answer 200 after 60 s"
   sleep 1
 done
-curl -fsS --max-time 5 "$METRICS" | grep -q '^smartlink_cache_requests_total{.*cache="search"' \
+curl -fsS --max-time 5 -o "$WORK/metrics.txt" "$METRICS" || die "$METRICS does not answer"
+grep -q '^smartlink_cache_requests_total{.*cache="search"' "$WORK/metrics.txt" \
   || die "$METRICS has no smartlink_cache_requests_total{cache=\"search\"}"
 info "gateway pid $GATEWAY_PID, vehicle-service pid $VEHICLE_PID, redis pid ${REDIS_PID:-?}; search answers through the gateway"
 
 # ------------------------------------------------------------------- the catalogue --
 step "catalogue: $VEHICLES vehicles in 50 cities (SQL into the vehicles database, after vehicle-service's migration)"
 [[ -n $(secret VEHICLES_DB_PASSWORD) ]] || die "no VEHICLES_DB_PASSWORD in $SECRETS"
-vsql -tA -c "select 1 from flyway_schema_history where success limit 1" | grep -qx 1 \
+[[ $(vsql -tA -c "select count(*) from flyway_schema_history where success") -ge 1 ]] \
   || die "vehicle-service's Flyway migration has not run on the vehicles database"
 before=$(vsql -tA -c "select count(*) from vehicles where status = 'ACTIVE' and partner_verified")
 SEEDED=1
