@@ -8,6 +8,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -44,6 +49,7 @@ public class VehicleCache {
     private final StringRedisTemplate redis;
     private final VehicleProperties.Cache properties;
     private final MeterRegistry meters;
+    private final ConcurrentMap<String, CompletableFuture<String>> inFlight = new ConcurrentHashMap<>();
 
     VehicleCache(StringRedisTemplate redis, VehicleProperties properties, MeterRegistry meters) {
         this.redis = redis;
@@ -79,17 +85,50 @@ public class VehicleCache {
             return loader.get();
         }
         counter(cache, "miss").increment();
-        String value = loader.get();
-        if (value != null) {
-            try {
-                redis.opsForValue().set(entryKey, value, ttl(cache));
-            }
-            catch (DataAccessException ex) {
-                counter(cache, "error").increment();
-                log.debug("Cache write failed: {}", ex.toString());
-            }
+        // one computation per key at a time in this instance: requests missing the same entry together
+        // (a popular search that just expired) wait for it instead of all querying the database
+        CompletableFuture<String> mine = new CompletableFuture<>();
+        CompletableFuture<String> running = inFlight.putIfAbsent(entryKey, mine);
+        if (running != null) {
+            return await(running);
         }
-        return value;
+        try {
+            String value = loader.get();
+            mine.complete(value);
+            if (value != null) {
+                store(cache, entryKey, value);
+            }
+            return value;
+        }
+        catch (RuntimeException ex) {
+            mine.completeExceptionally(ex);
+            throw ex;
+        }
+        finally {
+            inFlight.remove(entryKey, mine);
+        }
+    }
+
+    private void store(String cache, String entryKey, String value) {
+        try {
+            redis.opsForValue().set(entryKey, value, ttl(cache));
+        }
+        catch (DataAccessException ex) {
+            counter(cache, "error").increment();
+            log.debug("Cache write failed: {}", ex.toString());
+        }
+    }
+
+    private static String await(CompletableFuture<String> running) {
+        try {
+            return running.join();
+        }
+        catch (CompletionException ex) {
+            if (ex.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw ex;
+        }
     }
 
     /** Bumps the namespaces' versions now: every entry filed under them is stale from here on. */
@@ -142,8 +181,14 @@ public class VehicleCache {
         return PREFIX + cache + ":" + sha256(material.toString());
     }
 
+    /**
+     * The TTL less up to a fifth at random: entries filled together (a burst of searches) do not all
+     * expire, and refill, in the same second.
+     */
     private Duration ttl(String cache) {
-        return SEARCH.equals(cache) ? properties.searchTtl() : properties.vehicleTtl();
+        Duration ttl = SEARCH.equals(cache) ? properties.searchTtl() : properties.vehicleTtl();
+        long millis = ttl.toMillis();
+        return Duration.ofMillis(millis - ThreadLocalRandom.current().nextLong(millis / 5 + 1));
     }
 
     private static String versionKey(String namespace) {
