@@ -37,6 +37,7 @@ public class KafkaDefaultsAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(KafkaDefaultsAutoConfiguration.class);
 
     @Bean
+    @ConditionalOnBean(KafkaOperations.class)
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler kafkaErrorHandler(KafkaOperations<Object, Object> kafka) {
         var recoverer = new DeadLetterPublishingRecoverer(kafka, (record, ex) -> {
