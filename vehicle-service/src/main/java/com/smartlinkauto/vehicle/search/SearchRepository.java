@@ -19,8 +19,8 @@ import com.smartlinkauto.vehicle.catalog.Transmission;
 
 /**
  * The search as ONE SQL statement: the filters, the free-for-the-dates check against blackouts and
- * blocking bookings (GiST indexes on {@code (vehicle_id, period)}), the distance, the sort, the page and
- * the total (a window count) together. Only conditions the search uses are written, so the planner sees
+ * blocking bookings (the vehicles busy in the window hashed once, then an exact check for those only),
+ * the distance, the sort, the page and the total (a window count) together. Only conditions the search uses are written, so the planner sees
  * plain predicates it can match to the partial indexes on bookable vehicles.
  */
 @Repository
@@ -92,14 +92,21 @@ class SearchRepository {
         }
         if (c.from() != null) {
             // free for [from, to): no blackout overlaps it, and no blocking booking comes closer to it than
-            // the vehicle's turnaround (a HELD booking whose hold lapsed no longer blocks)
-            where.append(" and not exists (select 1 from blackouts b where b.vehicle_id = v.id "
-                    + "and b.period && tstzrange(:from, :to, '[)'))");
-            where.append(" and not exists (select 1 from vehicle_bookings bk where bk.vehicle_id = v.id "
+            // the vehicle's turnaround (a HELD booking whose hold lapsed no longer blocks). Both start from the
+            // set of vehicles with anything in the window, found once through the period indexes and hashed
+            // (for bookings the window widened by the largest turnaround, 1440 min): a candidate outside it is
+            // free without a probe of its own; only one inside it gets the exact per-vehicle check.
+            where.append(" and v.id not in (select b.vehicle_id from blackouts b "
+                    + "where b.period && tstzrange(:from, :to, '[)'))");
+            where.append(" and (v.id not in (select w.vehicle_id from vehicle_bookings w "
+                    + "where w.status in ('HELD', 'CONFIRMED') and w.period && tstzrange("
+                    + "cast(:from as timestamptz) - interval '1440 minutes', "
+                    + "cast(:to as timestamptz) + interval '1440 minutes', '[)')) "
+                    + "or not exists (select 1 from vehicle_bookings bk where bk.vehicle_id = v.id "
                     + "and bk.status in ('HELD', 'CONFIRMED') "
                     + "and (bk.status = 'CONFIRMED' or bk.expires_at is null or bk.expires_at > :now) "
                     + "and bk.period && tstzrange(cast(:from as timestamptz) - make_interval(mins => v.turnaround_minutes), "
-                    + "cast(:to as timestamptz) + make_interval(mins => v.turnaround_minutes), '[)'))");
+                    + "cast(:to as timestamptz) + make_interval(mins => v.turnaround_minutes), '[)')))");
             params.addValue("from", Timestamp.from(c.from())).addValue("to", Timestamp.from(c.to()))
                     .addValue("now", Timestamp.from(now));
         }
