@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  * <p>
  * Keys: gateway, metrics (vehicle-service's /actuator/prometheus), cities (csv: city,country,lat,lon),
  * clients (100), seconds (per measured phase, 45), warmup (seconds, 20), queries (warm set size, 200),
- * think-ms (0: none), pids (name=pid,... of processes to sample; all "postgres" processes are summed).
+ * think-ms (0: none; else the mean pause, each drawn from 0.5-1.5 x it), pids (name=pid,... of processes to sample; all "postgres" processes are summed).
  */
 public class SearchLoad {
 
@@ -317,7 +317,10 @@ public class SearchLoad {
                             errorKinds.merge(error, 1L, Long::sum);
                         }
                         if (thinkMs > 0) {
-                            Thread.sleep(thinkMs);
+                            // independent users: pauses drawn from 0.5-1.5 x the mean, so the clients do not
+                            // stay in lockstep and arrive as one burst of 100 every thinkMs
+                            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current()
+                                    .nextLong(thinkMs / 2, thinkMs * 3 / 2 + 1));
                         }
                     }
                 }
