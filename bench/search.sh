@@ -50,15 +50,12 @@ RATE_LIMIT=${BENCH_RATE_LIMIT:-1000000}
 GATEWAY=http://127.0.0.1:8080
 METRICS=http://127.0.0.1:8082/actuator/prometheus
 PIDS="$ROOT/.smartlink/pids"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 SECRETS="$ROOT/.smartlink/secrets.env"
 HERE="$ROOT/bench/search"
 
-die() { printf 'ERROR %s\n' "$*" >&2; exit 1; }
-step() { printf '\n== %s\n' "$*"; }
-info() { printf '   %s\n' "$*"; }
-now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
-port_open() { timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
 
 if [[ ! $VEHICLES =~ ^[1-9][0-9]*$ ]] || (( VEHICLES > 1000000 )); then die "usage: bench/search.sh [vehicles]   (1 .. 1000000)"; fi
 for n in "$CLIENTS" "$PHASE_SECONDS" "$WARMUP" "$QUERIES" "$THINK_MS" "$RATE_LIMIT"; do
@@ -75,35 +72,6 @@ STARTED_PLATFORM=0
 INFRA_WAS_UP=0
 SEEDED=0
 
-# name pid: every live service process the runner recorded (java -jar <svc>/target/<svc>.jar)
-platform_pids() {
-  local f name pid
-  for f in "$PIDS"/*.pid; do
-    [[ -e $f ]] || continue
-    name=$(basename "$f" .pid)
-    [[ $name == kafka || $name == redis ]] && continue
-    pid=$(tr -dc '0-9' < "$f")
-    if [[ -z $pid ]] || ! kill -0 "$pid" 2>/dev/null; then continue; fi
-    [[ $(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) == *"/target/"*".jar"* ]] || continue
-    echo "$name $pid"
-  done
-}
-
-# stops the runner's services by pid: TERM, then KILL after 45 s (they stop within 20 s + deregistration)
-stop_services() {
-  local name pid pids=() deadline
-  while read -r name pid; do
-    [[ -n $pid ]] || continue
-    info "stopping $name (pid $pid)"
-    kill -TERM "$pid" 2>/dev/null || true
-    pids+=("$pid")
-  done < <(platform_pids)
-  deadline=$(( $(date +%s) + 45 ))
-  for pid in "${pids[@]}"; do
-    while kill -0 "$pid" 2>/dev/null && (( $(date +%s) < deadline )); do sleep 0.3; done
-    if kill -0 "$pid" 2>/dev/null; then info "pid $pid still running after 45 s: KILL"; kill -KILL "$pid" 2>/dev/null || true; fi
-  done
-}
 
 secret() { sed -n "s/^$1=//p" "$SECRETS" | head -n 1; }
 vsql() {   # SQL as vehicle-service's role, on its database
@@ -150,19 +118,8 @@ mkdir -p "$ROOT/.smartlink"
 WORK=$(mktemp -d "$ROOT/.smartlink/bench-search.XXXXXX")
 chmod 700 "$WORK"
 
-pick_java() {   # the newest JDK >= 17, as ./smartlink picks it (SMARTLINK_JAVA_HOME wins)
-  local c v best="" best_v=0
-  if [[ -n ${SMARTLINK_JAVA_HOME:-} ]]; then echo "$SMARTLINK_JAVA_HOME/bin/java"; return; fi
-  for c in ${JAVA_HOME:+"$JAVA_HOME/bin/java"} /usr/lib/jvm/*/bin/java "$(command -v java || true)"; do
-    [[ -n $c && -x $c ]] || continue
-    v=$("$c" -version 2>&1 | awk -F'"' '/version/ { print $2; exit }'); v=${v#1.}; v=${v%%[.+-]*}
-    [[ $v =~ ^[0-9]+$ ]] && (( v > best_v )) && { best=$c; best_v=$v; }
-  done
-  (( best_v >= 17 )) || die "no JDK 17+ found (set SMARTLINK_JAVA_HOME)"
-  echo "$best"
-}
 JAVA=$(pick_java)
-JAVA_MAJOR=$("$JAVA" -version 2>&1 | awk -F'"' '/version/ { print $2; exit }'); JAVA_MAJOR=${JAVA_MAJOR%%[.+-]*}
+JAVA_MAJOR=$(java_major "$JAVA")
 
 step "search benchmark: $(date '+%F %T'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), Java $JAVA_MAJOR"
 info "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"

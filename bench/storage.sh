@@ -54,6 +54,8 @@ NODE_PORT0=9100            # storage-node-i listens on 9100 + i (./smartlink)
 CHUNK=4194304
 HELPER="$ROOT/bench/storage/bench.py"
 PIDS="$ROOT/.smartlink/pids"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 COUNT_FILE="$ROOT/.smartlink/storage-nodes"
 
 # targets from issue #4 (HDFS 3.4 measured on this 2-core machine)
@@ -61,10 +63,6 @@ TARGET_UPLOAD_R3=190       # MB/s
 TARGET_DOWNLOAD=600        # MB/s
 TARGET_RESTORE=8           # seconds after the node is declared dead
 
-die() { printf 'ERROR %s\n' "$*" >&2; exit 1; }
-step() { printf '\n== %s\n' "$*"; }
-info() { printf '   %s\n' "$*"; }
-now() { date +%s.%N; }
 mbps() { awk -v b="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", b / s / 1e6; else print "-" }'; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
@@ -90,37 +88,7 @@ FILES=()               # file ids stored by this run and not yet deleted
 FAILED=""              # why the last soft upload failed
 AUTH=""                # header file: "Authorization: Bearer ..."
 
-port_open() { timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
 
-# name pid: every live service process the runner recorded (java -jar <svc>/target/<svc>.jar)
-platform_pids() {
-  local f name pid
-  for f in "$PIDS"/*.pid; do
-    [[ -e $f ]] || continue
-    name=$(basename "$f" .pid)
-    [[ $name == kafka || $name == redis ]] && continue
-    pid=$(tr -dc '0-9' < "$f")
-    if [[ -z $pid ]] || ! kill -0 "$pid" 2>/dev/null; then continue; fi
-    [[ $(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) == *"/target/"*".jar"* ]] || continue
-    echo "$name $pid"
-  done
-}
-
-# stops the runner's services by pid: TERM, then KILL after 45 s (they stop within 20 s + deregistration)
-stop_services() {
-  local name pid pids=() deadline
-  while read -r name pid; do
-    [[ -n $pid ]] || continue
-    info "stopping $name (pid $pid)"
-    kill -TERM "$pid" 2>/dev/null || true
-    pids+=("$pid")
-  done < <(platform_pids)
-  deadline=$(( $(date +%s) + 45 ))
-  for pid in "${pids[@]}"; do
-    while kill -0 "$pid" 2>/dev/null && (( $(date +%s) < deadline )); do sleep 0.3; done
-    if kill -0 "$pid" 2>/dev/null; then info "pid $pid still running after 45 s: KILL"; kill -KILL "$pid" 2>/dev/null || true; fi
-  done
-}
 
 stop_pid() {   # stop_pid <pid> <seconds>: TERM, wait, KILL
   local pid=$1 deadline=$(( $(date +%s) + $2 ))
@@ -184,19 +152,8 @@ need_mib=$(( 4 * BIG_MIB + 7 * FILE_MIB + 1024 ))
 free_mib=$(df -Pm "$WORK" | awk 'NR == 2 { print $4 }')
 (( free_mib >= need_mib )) || die "needs ~$need_mib MiB free on $(df -P "$WORK" | awk 'NR == 2 { print $6 }'), has $free_mib MiB"
 
-pick_java() {   # the newest JDK >= 17, as ./smartlink picks it (SMARTLINK_JAVA_HOME wins)
-  local c v best="" best_v=0
-  if [[ -n ${SMARTLINK_JAVA_HOME:-} ]]; then echo "$SMARTLINK_JAVA_HOME/bin/java"; return; fi
-  for c in ${JAVA_HOME:+"$JAVA_HOME/bin/java"} /usr/lib/jvm/*/bin/java "$(command -v java || true)"; do
-    [[ -n $c && -x $c ]] || continue
-    v=$("$c" -version 2>&1 | awk -F'"' '/version/ { print $2; exit }'); v=${v#1.}; v=${v%%[.+-]*}
-    [[ $v =~ ^[0-9]+$ ]] && (( v > best_v )) && { best=$c; best_v=$v; }
-  done
-  (( best_v >= 17 )) || die "no JDK 17+ found (set SMARTLINK_JAVA_HOME)"
-  echo "$best"
-}
 JAVA=$(pick_java)
-JAVA_MAJOR=$("$JAVA" -version 2>&1 | awk -F'"' '/version/ { print $2; exit }'); JAVA_MAJOR=${JAVA_MAJOR%%[.+-]*}
+JAVA_MAJOR=$(java_major "$JAVA")
 
 step "storage benchmark: $(date '+%F %T'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), Java $JAVA_MAJOR"
 info "data on $(df -P "$WORK" | awk 'NR == 2 { print $1 " (" $6 ")" }'), $(stat -f -c %T "$WORK") ; temp dir ${WORK#"$ROOT"/}"

@@ -1,0 +1,54 @@
+# shellcheck shell=bash
+# Shared by the benchmark scripts (bench/*.sh), sourced after they set ROOT and PIDS (the runner's pid files): output helpers,
+# the JDK the runner would pick, and the runner's service processes found and stopped by pid.
+
+die() { printf 'ERROR %s\n' "$*" >&2; exit 1; }
+step() { printf '\n== %s\n' "$*"; }
+info() { printf '   %s\n' "$*"; }
+now() { date +%s.%N; }
+port_open() { timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
+
+pick_java() {   # the newest JDK >= 17, as ./smartlink picks it (SMARTLINK_JAVA_HOME wins)
+  local c v best="" best_v=0
+  if [[ -n ${SMARTLINK_JAVA_HOME:-} ]]; then echo "$SMARTLINK_JAVA_HOME/bin/java"; return; fi
+  for c in ${JAVA_HOME:+"$JAVA_HOME/bin/java"} /usr/lib/jvm/*/bin/java "$(command -v java || true)"; do
+    [[ -n $c && -x $c ]] || continue
+    v=$("$c" -version 2>&1 | awk -F'"' '/version/ { print $2; exit }'); v=${v#1.}; v=${v%%[.+-]*}
+    [[ $v =~ ^[0-9]+$ ]] && (( v > best_v )) && { best=$c; best_v=$v; }
+  done
+  (( best_v >= 17 )) || die "no JDK 17+ found (set SMARTLINK_JAVA_HOME)"
+  echo "$best"
+}
+
+java_major() { local v; v=$("$1" -version 2>&1 | awk -F'"' '/version/ { print $2; exit }'); echo "${v%%[.+-]*}"; }
+
+# name pid: every live service process the runner recorded (java -jar <svc>/target/<svc>.jar)
+platform_pids() {
+  local f name pid
+  # shellcheck disable=SC2153  # PIDS: set by the sourcing script
+  for f in "$PIDS"/*.pid; do
+    [[ -e $f ]] || continue
+    name=$(basename "$f" .pid)
+    [[ $name == kafka || $name == redis ]] && continue
+    pid=$(tr -dc '0-9' < "$f")
+    if [[ -z $pid ]] || ! kill -0 "$pid" 2>/dev/null; then continue; fi
+    [[ $(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) == *"/target/"*".jar"* ]] || continue
+    echo "$name $pid"
+  done
+}
+
+# stops the runner's services by pid: TERM, then KILL after 45 s (they stop within 20 s + deregistration)
+stop_services() {
+  local name pid pids=() deadline
+  while read -r name pid; do
+    [[ -n $pid ]] || continue
+    info "stopping $name (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    pids+=("$pid")
+  done < <(platform_pids)
+  deadline=$(( $(date +%s) + 45 ))
+  for pid in "${pids[@]}"; do
+    while kill -0 "$pid" 2>/dev/null && (( $(date +%s) < deadline )); do sleep 0.3; done
+    if kill -0 "$pid" 2>/dev/null; then info "pid $pid still running after 45 s: KILL"; kill -KILL "$pid" 2>/dev/null || true; fi
+  done
+}
