@@ -26,10 +26,10 @@ import jakarta.validation.constraints.Min;
 
 /**
  * Files for admins: upload (streamed into chunks), download (streamed back, with ranges), manifest, delete.
- * The owner of an upload is the admin's user id. Services use {@link InternalFileController} instead.
+ * The owner of an upload is the admin's user id. Services upload through {@link InternalFileController};
+ * download, manifest and delete answer on both paths (the security rules tell them apart).
  */
 @RestController
-@RequestMapping(FileController.PATH)
 @Validated
 @Tag(name = "files")
 class FileController {
@@ -44,7 +44,7 @@ class FileController {
         this.files = files;
     }
 
-    @PostMapping
+    @PostMapping(PATH)
     @Operation(summary = "Upload a file: the raw body (its Content-Type is kept) or multipart/form-data with a `file` part",
             description = "Streams: the file is cut into chunks and written to the nodes while it arrives. "
                     + "201 with the manifest; `warnings` when fewer nodes than the replication are live.")
@@ -59,27 +59,28 @@ class FileController {
         return http.upload(request, replication, chunkSize, name, owner, PATH);
     }
 
-    @GetMapping
+    @GetMapping(PATH)
     @Operation(summary = "Files, newest first")
     FileService.FilePage list(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return files.list(page, size);
     }
 
-    @GetMapping("/{fileId}/manifest")
+    @GetMapping({ PATH + "/{fileId}/manifest", InternalFileController.PATH + "/{fileId}/manifest" })
     @Operation(summary = "The file's chunks and, per chunk, the nodes holding it and every copy's transfer status")
     Manifest manifest(@PathVariable UUID fileId) {
         return http.manifest(fileId);
     }
 
-    @RequestMapping(path = "/{fileId}", method = { RequestMethod.GET, RequestMethod.HEAD })
+    @RequestMapping(path = { PATH + "/{fileId}", InternalFileController.PATH + "/{fileId}" },
+            method = { RequestMethod.GET, RequestMethod.HEAD })
     @Operation(summary = "Download the file (one `Range: bytes=` range is answered 206)")
     void download(@PathVariable UUID fileId, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         http.download(fileId, request, response);
     }
 
-    @DeleteMapping("/{fileId}")
+    @DeleteMapping({ PATH + "/{fileId}", InternalFileController.PATH + "/{fileId}" })
     @Operation(summary = "Delete the file; chunks no other file uses are removed from the nodes")
     ResponseEntity<Void> delete(@PathVariable UUID fileId) {
         http.delete(fileId);

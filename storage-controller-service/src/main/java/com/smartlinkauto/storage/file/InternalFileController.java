@@ -1,16 +1,11 @@
 package com.smartlinkauto.storage.file;
 
 import java.io.IOException;
-import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,11 +15,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The file API for other services (vehicle photos, partner documents), through {@code libs/storage-client}:
- * the same upload, download, manifest and delete as {@code /api/storage/files}, without a token. Like the
+ * the same upload as {@code /api/storage/files}, without a token (download, manifest and delete under this
+ * path are {@link FileController}'s). Like the
  * node reports, {@code /internal/storage/**} is not routed by the gateway and must stay on the internal
  * network; the calling service enforces its own users' rules before it calls here. It names itself as the
  * file's owner in {@code X-Storage-Owner}.
@@ -56,26 +51,6 @@ class InternalFileController {
             @Parameter(description = "the calling service, recorded as the file's owner, e.g. vehicle-service")
             @RequestHeader(name = OWNER_HEADER, required = false) String owner) throws IOException {
         return http.upload(request, replication, chunkSize, name, owner(owner), PATH);
-    }
-
-    @GetMapping("/{fileId}/manifest")
-    @Operation(summary = "The file's chunks and their replicas")
-    Manifest manifest(@PathVariable UUID fileId) {
-        return http.manifest(fileId);
-    }
-
-    @RequestMapping(path = "/{fileId}", method = { RequestMethod.GET, RequestMethod.HEAD })
-    @Operation(summary = "Download the file (one `Range: bytes=` range is answered 206; ETag = \"<sha256>\")")
-    void download(@PathVariable UUID fileId, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        http.download(fileId, request, response);
-    }
-
-    @DeleteMapping("/{fileId}")
-    @Operation(summary = "Delete the file; chunks no other file uses are removed from the nodes")
-    ResponseEntity<Void> delete(@PathVariable UUID fileId) {
-        http.delete(fileId);
-        return ResponseEntity.noContent().build();
     }
 
     /** A short printable label (at most 100 characters), or none. */
