@@ -59,7 +59,7 @@ public class AvailabilityService {
             throw new ApiException(HttpStatus.CONFLICT, VehicleProblems.ILLEGAL_TRANSITION,
                     "A retired vehicle takes no blackouts.", Map.of("vehicleStatus", vehicle.status().name()));
         }
-        checkWindow(request.from(), request.to(), "to");
+        checkWindow(request.from(), request.to());
         if (!request.to().isAfter(clock.instant())) {
             throw Invalid.field("to", "must be in the future");
         }
@@ -100,7 +100,7 @@ public class AvailabilityService {
     @Transactional(readOnly = true)
     public Availability availability(UUID vehicleId, Instant from, Instant to, Caller caller) {
         Vehicle vehicle = vehicleService.visible(vehicleId, caller);
-        checkWindow(from, to, "to");
+        checkWindow(from, to);
         return new Availability(vehicleId, from, to, vehicle.turnaroundMinutes(),
                 store.busy(vehicleId, vehicle.turnaroundMinutes(), from, to, clock.instant()));
     }
@@ -113,12 +113,12 @@ public class AvailabilityService {
                 CacheNamespaces.ofVehicle(vehicle.id(), vehicle.city(), vehicle.latitude(), vehicle.longitude()));
     }
 
-    private static void checkWindow(Instant from, Instant to, String field) {
+    private static void checkWindow(Instant from, Instant to) {
         if (!to.isAfter(from)) {
-            throw Invalid.field(field, "must be after from");
+            throw Invalid.field("to", "must be after from");
         }
         if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
-            throw Invalid.field(field, "must be at most " + MAX_WINDOW.toDays() + " days after from");
+            throw Invalid.field("to", "must be at most " + MAX_WINDOW.toDays() + " days after from");
         }
     }
 }

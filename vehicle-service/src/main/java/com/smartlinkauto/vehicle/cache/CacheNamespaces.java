@@ -53,8 +53,8 @@ public final class CacheNamespaces {
     }
 
     /**
-     * The cells a search circle's bounding box touches ({@code latitudeDelta}/{@code longitudeDelta} in
-     * degrees; a null longitude delta means the box spans every longitude), or {@link #ALL} when too many.
+     * The cells a search circle's bounding box (in degrees) touches, or {@link #ALL} when it spans every
+     * longitude or touches more than {@link #MAX_CELLS} cells.
      */
     public static List<String> ofArea(double minLatitude, double maxLatitude, double minLongitude,
             double maxLongitude, boolean allLongitudes) {

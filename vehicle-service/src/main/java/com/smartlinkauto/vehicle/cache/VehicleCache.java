@@ -6,8 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,16 +50,17 @@ public class VehicleCache {
 
     private final StringRedisTemplate redis;
     private final VehicleProperties.Cache properties;
-    private final MeterRegistry meters;
+    private final Map<String, Counter> counters = new HashMap<>();
     private final ConcurrentMap<String, CompletableFuture<String>> inFlight = new ConcurrentHashMap<>();
 
     VehicleCache(StringRedisTemplate redis, VehicleProperties properties, MeterRegistry meters) {
         this.redis = redis;
         this.properties = properties.cache();
-        this.meters = meters;
         for (String cache : List.of(SEARCH, VEHICLE)) {
             for (String result : List.of("hit", "miss", "error")) {
-                counter(cache, result);
+                counters.put(cache + ":" + result, Counter.builder("smartlink.cache.requests")
+                        .description("Cache lookups by outcome").tag("cache", cache).tag("result", result)
+                        .register(meters));
             }
         }
     }
@@ -196,8 +199,7 @@ public class VehicleCache {
     }
 
     private Counter counter(String cache, String result) {
-        return Counter.builder("smartlink.cache.requests").description("Cache lookups by outcome")
-                .tag("cache", cache).tag("result", result).register(meters);
+        return counters.get(cache + ":" + result);
     }
 
     private static String sha256(String value) {

@@ -21,6 +21,13 @@ public record Vehicle(UUID id, UUID partnerId, String make, String model, int ye
         return VehicleRules.price(priceMinor, currency);
     }
 
+    /** This vehicle after a status change at {@code at}. */
+    Vehicle withStatus(VehicleStatus newStatus, String reason, SuspensionCause cause, Instant at) {
+        return new Vehicle(id, partnerId, make, model, year, vin, licensePlate, priceMinor, currency, city, country,
+                latitude, longitude, seats, transmission, fuelType, description, features, turnaroundMinutes, newStatus,
+                reason, cause, partnerVerified, createdAt, at, version + 1);
+    }
+
     public boolean ownedBy(UUID userId) {
         return partnerId.equals(userId);
     }

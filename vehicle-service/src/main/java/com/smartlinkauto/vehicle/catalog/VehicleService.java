@@ -318,11 +318,7 @@ public class VehicleService {
         store.setStatus(current.id(), target, reason, cause, now);
         statusChanged(current, target, reason, actor, action, now);
         cache.invalidateAfterCommit(namespaces(current));
-        return new Vehicle(current.id(), current.partnerId(), current.make(), current.model(), current.year(),
-                current.vin(), current.licensePlate(), current.priceMinor(), current.currency(), current.city(),
-                current.country(), current.latitude(), current.longitude(), current.seats(), current.transmission(),
-                current.fuelType(), current.description(), current.features(), current.turnaroundMinutes(), target,
-                reason, cause, current.partnerVerified(), current.createdAt(), now, current.version() + 1);
+        return current.withStatus(target, reason, cause, now);
     }
 
     private void statusChanged(Vehicle vehicle, VehicleStatus to, String reason, UUID actor, String action,

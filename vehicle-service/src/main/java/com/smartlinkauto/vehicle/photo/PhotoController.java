@@ -70,7 +70,7 @@ class PhotoController {
             response.setStatus(HttpStatus.NOT_MODIFIED.value());
             return;
         }
-        try (StorageDownload download = photos.storage().open(photo.fileId(), null)) {
+        try (StorageDownload download = photos.open(photo)) {
             response.setStatus(HttpStatus.OK.value());
             response.setContentType(photo.contentType());
             response.setContentLengthLong(download.contentLength() >= 0 ? download.contentLength() : photo.size());

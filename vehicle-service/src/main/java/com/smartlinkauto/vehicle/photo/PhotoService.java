@@ -24,6 +24,7 @@ import com.smartlinkauto.contracts.events.vehicle.VehicleUpdated;
 import com.smartlinkauto.servicedefaults.problem.ApiException;
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
 import com.smartlinkauto.storageclient.StorageClient;
+import com.smartlinkauto.storageclient.StorageDownload;
 import com.smartlinkauto.storageclient.StoredFile;
 import com.smartlinkauto.vehicle.cache.CacheNamespaces;
 import com.smartlinkauto.vehicle.cache.VehicleCache;
@@ -142,8 +143,9 @@ class PhotoService {
         log.debug("Deleted photo {} of vehicle {}", photo.id(), vehicleId);
     }
 
-    StorageClient storage() {
-        return storage;
+    /** The photo's bytes from the storage network; the caller closes the download. */
+    StorageDownload open(Photo photo) {
+        return storage.open(photo.fileId(), null);
     }
 
     private void checkAccepting(Vehicle vehicle, int count) {

@@ -111,7 +111,7 @@ class VehicleListingIT extends VehicleTestSupport {
     void vinAndPlateAreUniqueAndAPlateIsComparedWithoutSpacingOrCase() {
         Partner partner = partner();
         Map<String, Object> first = listing();
-        first.put("licensePlate", "B-XY " + ThreadLocalRandomDigits.four());
+        first.put("licensePlate", "B-XY " + java.util.concurrent.ThreadLocalRandom.current().nextInt(1000, 10000));
         list(partner, first);
         Map<String, Object> sameVin = listing();
         sameVin.put("vin", first.get("vin"));
@@ -227,12 +227,5 @@ class VehicleListingIT extends VehicleTestSupport {
     private long count(UUID partnerId) {
         return jdbc.sql("select count(*) from vehicles where partner_id = ?").param(partnerId).query(Long.class)
                 .single();
-    }
-
-    /** Four random digits for plates. */
-    static final class ThreadLocalRandomDigits {
-        static String four() {
-            return String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextInt(1000, 10000));
-        }
     }
 }

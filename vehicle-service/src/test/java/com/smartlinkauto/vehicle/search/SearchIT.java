@@ -3,7 +3,6 @@ package com.smartlinkauto.vehicle.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -395,9 +394,5 @@ class SearchIT extends VehicleTestSupport {
         return metrics.lines().filter(l -> l.startsWith(prefix) && l.contains("cache=\"" + cache + "\"")
                 && l.contains("result=\"" + result + "\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-    }
-
-    static BigDecimal round(double value) {
-        return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP);
     }
 }
