@@ -67,10 +67,12 @@ class ApiFuzzE2EIT {
             notes.addAll(fixtures.notes);
             notes.addAll(fuzzer.notes);
             fuzzer.baselineNotes.stream().distinct().forEach(n -> notes.add("baseline not accepted — " + n));
+            fuzzer.slowest(12).forEach(n -> notes.add("time spent — " + n));
             String summary = FuzzReport.summary(fuzzer, probes.size(), operations.size(), names, Fuzzer.elapsed(started));
             System.out.println(summary);
             FuzzReport.write(settings.report(), summary, fuzzer, notes);
-            assertThat(fuzzer.findings).as(FuzzReport.failure(summary, fuzzer, settings.report())).isEmpty();
+            assertThat(fuzzer.findings.size()).withFailMessage(() -> FuzzReport.failure(summary, fuzzer, settings.report()))
+                    .isZero();
         }
         finally {
             fixtures.cleanUp();

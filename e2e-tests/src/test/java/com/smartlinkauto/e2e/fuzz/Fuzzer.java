@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -73,6 +75,7 @@ final class Fuzzer {
     private final Map<String, Map<Probe, Instant>> inFlight = new ConcurrentHashMap<>();
     private final Map<String, ConcurrentLinkedQueue<String>> recentErrors = new ConcurrentHashMap<>();
     private final AtomicInteger loginFailures = new AtomicInteger();
+    private final Map<String, LongAdder[]> latency = new ConcurrentHashMap<>();
     private volatile boolean loginThrottled;
     final AtomicLong bytesSent = new AtomicLong();
 
@@ -114,10 +117,10 @@ final class Fuzzer {
         }
     }
 
-    /** Logins one at a time first, then the rest of each phase in parallel (shuffled so that clients interleave). */
+    /** Logins and password changes one at a time first, then the rest of each phase in parallel (shuffled so that clients interleave). */
     void run(List<Probe> probes) {
         for (Probe probe : probes) {
-            if (probe.login()) {
+            if (probe.throttled()) {
                 execute(probe);
             }
         }
@@ -126,7 +129,7 @@ final class Fuzzer {
             for (int phase = 1; phase <= 3; phase++) {
                 List<Probe> batch = new ArrayList<>();
                 for (Probe probe : probes) {
-                    if (!probe.login() && probe.phase() == phase) {
+                    if (!probe.throttled() && probe.phase() == phase) {
                         batch.add(probe);
                     }
                 }
@@ -161,16 +164,17 @@ final class Fuzzer {
             skippedTime.incrementAndGet();
             return;
         }
-        if (down.containsKey(probe.service())) {
-            skippedDown.computeIfAbsent(probe.service(), s -> new AtomicInteger()).incrementAndGet();
-            return;
-        }
-        if (probe.login() && (loginThrottled || loginFailures.get() >= settings.loginFailures())) {
+        if (probe.throttled() && (loginThrottled || loginFailures.get() >= settings.loginFailures())) {
             skippedLogin.incrementAndGet();
             return;
         }
         RawHttp.Request request = probe.request().get();
-        InetAddress source = probe.login() ? loginSource
+        String service = serviceOf(probe, request);
+        if (down.containsKey(service)) {
+            skippedDown.computeIfAbsent(service, s -> new AtomicInteger()).incrementAndGet();
+            return;
+        }
+        InetAddress source = probe.throttled() ? loginSource
                 : probe.identity().accessToken() != null ? userSource
                         : anonymousSources.isEmpty() ? null
                                 : anonymousSources.get(Math.floorMod(nextSource.getAndIncrement(), anonymousSources.size()));
@@ -178,7 +182,7 @@ final class Fuzzer {
         RawHttp.Response response = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             consume(bucket, 1);
-            Map<Probe, Instant> flying = inFlight.computeIfAbsent(probe.service(), s -> new ConcurrentHashMap<>());
+            Map<Probe, Instant> flying = inFlight.computeIfAbsent(service, s -> new ConcurrentHashMap<>());
             flying.put(probe, Instant.now());
             try {
                 response = RawHttp.send(source, host, port, request, Duration.ofSeconds(30));
@@ -198,14 +202,50 @@ final class Fuzzer {
         }
         statusCounts.computeIfAbsent(response.status() == 0 ? "none" : response.status() / 100 + "xx", k -> new AtomicInteger())
                 .incrementAndGet();
-        if (probe.login() && (response.status() == 401 || response.status() >= 500)) {
+        if (probe.throttled() && countsAgainstThrottle(response)) {
             loginFailures.incrementAndGet();
         }
-        if (probe.login() && response.status() == 429 && retryAfter(response) > 5) {
+        latency.computeIfAbsent(probe.endpoint(), k -> new LongAdder[] { new LongAdder(), new LongAdder() });
+        latency.get(probe.endpoint())[0].add(response.millis());
+        latency.get(probe.endpoint())[1].increment();
+        if (probe.throttled() && response.status() == 429 && retryAfter(response) > 5) {
             loginThrottled = true;
             notes.add("login fuzzing stopped: the login throttle answered 429 (" + probe.label() + ")");
         }
-        judge(probe, request, response);
+        judge(probe, service, request, response);
+    }
+
+    /** Problem types of rejections that happen before user-service's throttle takes a token. */
+    private static final Set<String> BEFORE_THROTTLE = Set.of("validation", "malformed-request", "unsupported-media-type",
+            "not-acceptable", "method-not-allowed", "payload-too-large", "unauthorized", "forbidden", "not-found", "rate-limited");
+
+    /** Whether a login or password-change answer may have spent a token of the login throttle (unknown: yes). */
+    private static boolean countsAgainstThrottle(RawHttp.Response response) {
+        int status = response.status();
+        if ((status >= 200 && status < 300) || status == 429) {
+            return false;
+        }
+        if (status >= 400 && status < 500) {
+            if (!mediaType(response.contentType()).equals("application/problem+json")) {
+                return false;
+            }
+            try {
+                String type = Platform.JSON.readTree(response.bodyText()).path("type").asString("");
+                return !BEFORE_THROTTLE.contains(type.substring(type.lastIndexOf('/') + 1));
+            }
+            catch (RuntimeException ex) {
+                return true;
+            }
+        }
+        return true;
+    }
+
+    /** Slowest endpoints by total time (where the run's minutes go). */
+    List<String> slowest(int n) {
+        return latency.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue()[0].sum(), a.getValue()[0].sum())).limit(n)
+                .map(e -> e.getKey() + ": " + e.getValue()[1].sum() + " requests, " + e.getValue()[0].sum() / 1000 + " s in total")
+                .toList();
     }
 
     private Bucket bucket(Probe probe, InetAddress source) {
@@ -253,7 +293,7 @@ final class Fuzzer {
         }
     }
 
-    private void judge(Probe probe, RawHttp.Request request, RawHttp.Response response) {
+    private void judge(Probe probe, String service, RawHttp.Request request, RawHttp.Response response) {
         int status = response.status();
         String type = response.contentType();
         if (status == 0 && request.size() >= LARGE_REQUEST) {
@@ -262,13 +302,13 @@ final class Fuzzer {
         }
         if (status == 0 || status == 502 || status == 503 || status == 504) {
             // the service behind may have died: its later failures are one finding, not hundreds
-            ConcurrentLinkedQueue<String> recent = recentErrors.computeIfAbsent(probe.service(), k -> new ConcurrentLinkedQueue<>());
+            ConcurrentLinkedQueue<String> recent = recentErrors.computeIfAbsent(service, k -> new ConcurrentLinkedQueue<>());
             recent.add(probe.endpoint() + " as " + probe.role() + " " + probe.label() + " → " + (status == 0 ? response.error() : status));
             while (recent.size() > 30) {
                 recent.poll();
             }
-            if (down.containsKey(probe.service()) || !checkHealth(probe)) {
-                skippedDown.computeIfAbsent(probe.service(), k -> new AtomicInteger()).incrementAndGet();
+            if (down.containsKey(service) || !checkHealth(service, probe)) {
+                skippedDown.computeIfAbsent(service, k -> new AtomicInteger()).incrementAndGet();
                 return;
             }
         }
@@ -283,17 +323,18 @@ final class Fuzzer {
         if (status >= 500) {
             add(probe, request, response, Kind.SERVER_ERROR, null);
             if (status < 502 || status > 504) {
-                ConcurrentLinkedQueue<String> recent = recentErrors.computeIfAbsent(probe.service(), k -> new ConcurrentLinkedQueue<>());
+                ConcurrentLinkedQueue<String> recent = recentErrors.computeIfAbsent(service, k -> new ConcurrentLinkedQueue<>());
                 recent.add(probe.endpoint() + " as " + probe.role() + " " + probe.label() + " → " + status);
                 while (recent.size() > 30) {
                     recent.poll();
                 }
-                checkHealth(probe);
+                checkHealth(service, probe);
             }
         }
         if (status >= 400 && !request.method().equals("HEAD")) {
             if (!mediaType(type).equals("application/problem+json")) {
-                add(probe, request, response, Kind.NOT_PROBLEM_JSON, null);
+                add(probe, request, response, Kind.NOT_PROBLEM_JSON, response.header("X-Request-Id") == null
+                        ? "no X-Request-Id: rejected before the gateway's own filters" : null);
             }
             else {
                 String problem = problemDefect(response, status);
@@ -341,17 +382,22 @@ final class Fuzzer {
                 Finding.curl(Platform.GATEWAY, request, probe.role()), detail));
     }
 
+    /** The service whose death a failure may mean: a gateway trick's is the one its path prefix routes to. */
+    private static String serviceOf(Probe probe, RawHttp.Request request) {
+        return probe.op() == null ? GatewayTricks.serviceFor(request.target()) : probe.service();
+    }
+
     /** @return whether the service is (still) up; false marks it down */
-    private boolean checkHealth(Probe probe) {
-        String url = healthUrls.get(probe.service());
+    private boolean checkHealth(String service, Probe probe) {
+        String url = healthUrls.get(service);
         if (url == null) {
             return true;
         }
-        if (down.containsKey(probe.service())) {
+        if (down.containsKey(service)) {
             return false;
         }
         synchronized (url.intern()) {
-            if (down.containsKey(probe.service())) {
+            if (down.containsKey(service)) {
                 return false;
             }
             try {
@@ -360,7 +406,7 @@ final class Fuzzer {
                 return true;
             }
             catch (ConditionTimeoutException ex) {
-                markDown(probe.service(), "after " + probe.endpoint() + " as " + probe.role() + ": " + probe.label());
+                markDown(service, "after " + probe.endpoint() + " as " + probe.role() + ": " + probe.label());
                 return false;
             }
         }

@@ -134,6 +134,22 @@ final class GatewayTricks {
         return value.length() > 40 ? value.substring(0, 20) + "…(" + value.length() + " chars)" : value;
     }
 
+    /** The service the gateway routes a target's literal prefix to (its routes in config-repo/gateway-service.yml). */
+    static String serviceFor(String target) {
+        String t = target.toLowerCase(java.util.Locale.ROOT);
+        if (t.startsWith("/api/vehicles") || t.startsWith("/api/admin/vehicles") || t.matches("/api/partners/[^/]+/vehicles.*")) {
+            return "vehicle-service";
+        }
+        if (t.startsWith("/api/storage")) {
+            return "storage-controller-service";
+        }
+        if (t.startsWith("/api/auth") || t.startsWith("/api/users") || t.startsWith("/api/partners") || t.startsWith("/api/admin")
+                || t.startsWith("/.well-known")) {
+            return "user-service";
+        }
+        return "gateway";
+    }
+
     static String abridge(String target) {
         return target.length() > 120 ? target.substring(0, 100) + "…(" + target.length() + " chars)" : target;
     }

@@ -80,7 +80,8 @@ final class Malformed {
                 Value.text("injection", "format string", "%s%s%n%x"),
                 Value.text("type", "empty", ""),
                 Value.text("type", "blank", "   "),
-                Value.text("number", "1e999999999 as text", "1e999999999"));
+                Value.text("number", "1e999999999 as text", "1e999999999"),
+                Value.text("number", "9999999TB as text", "9999999TB"));
     }
 
     /** Numbers (as JSON tokens in bodies, as text in URLs). */
