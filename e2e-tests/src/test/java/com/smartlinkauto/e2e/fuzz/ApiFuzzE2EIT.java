@@ -25,7 +25,7 @@ import com.smartlinkauto.e2e.fuzz.Planner.Probe;
  * ({@link AccessPolicy}), any internal path the gateway answers other than 404, and any service that stops
  * answering. The findings (with a curl line each) go to {@code target/fuzz-report.md}.
  * <p>
- * Bounded ({@link Settings}): at most 16,000 requests and six minutes, paced under the gateway's per-client
+ * Bounded ({@link Settings}): at most 12,000 requests and five minutes of sending, paced under the gateway's per-client
  * rate limit, failed logins within user-service's throttle, destructive operations pointed at throw-away
  * resources, one signing-key rotation.
  */

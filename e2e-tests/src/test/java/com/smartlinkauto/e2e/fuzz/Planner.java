@@ -82,12 +82,13 @@ final class Planner {
             // failed logins and failed password changes count against user-service's login throttle (per account
             // and per address): these go one at a time within a failure budget, and never as the shared admin
             boolean password = op.path().equals("/api/users/me/password");
-            boolean login = op.path().equals("/api/auth/login") || password;
+            boolean login = THROTTLED.contains(op.path());
             if (password) {
-                notes.add(op.key() + ": not sent as ADMIN (a wrong current password counts against the admin's login throttle)");
+                notes.add(op.key() + ": sent only as anonymous and as a throw-away renter (a wrong current password counts "
+                        + "against the account's login throttle, and a changed password may end the account's tokens)");
             }
             for (Role role : Role.values()) {
-                if (password && role == Role.ADMIN) {
+                if (password && role != Role.ANONYMOUS && role != Role.RENTER) {
                     continue;
                 }
                 Identity identity = identityFor(op, role);
@@ -290,7 +291,22 @@ final class Planner {
             walk(op.bodySchema(), new ArrayList<>(), "", valid, groups, million);
             groups.add(0, jsonBodyMutations(op, identity));
         }
+        if (THROTTLED.contains(op.path())) {
+            // every answer that reaches the password check spends a token of the failure budget: the body as a
+            // whole and the other fields first, the password fields last (their mutations are just wrong passwords)
+            List<List<Mutation>> ordered = new ArrayList<>(groups);
+            ordered.sort(java.util.Comparator.comparingInt(g -> g.isEmpty() ? 0 : passwordRank(g.get(0).field())));
+            return ordered.stream().flatMap(List::stream).toList();
+        }
         return interleave(groups);
+    }
+
+    /** Operations that user-service's login throttle counts (failed logins, wrong current passwords). */
+    static final Set<String> THROTTLED = Set.of("/api/auth/login", "/api/users/me/password");
+
+    private static int passwordRank(String field) {
+        String f = field.toLowerCase(Locale.ROOT);
+        return f.contains("currentpassword") ? 3 : f.endsWith(" password") ? 2 : f.contains("newpassword") ? 1 : 0;
     }
 
     /** Mutations of every field of a JSON body, depth first. */

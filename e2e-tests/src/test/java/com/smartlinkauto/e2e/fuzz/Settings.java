@@ -29,12 +29,12 @@ record Settings(int maxRequests, int perOperation, int perRole, int threads, int
 
     static Settings fromSystemProperties() {
         return new Settings(
-                Integer.getInteger("smartlink.fuzz.max-requests", 16_000),
-                Integer.getInteger("smartlink.fuzz.per-operation", 400),
-                Integer.getInteger("smartlink.fuzz.per-role", 16),
+                Integer.getInteger("smartlink.fuzz.max-requests", 12_000),
+                Integer.getInteger("smartlink.fuzz.per-operation", 300),
+                Integer.getInteger("smartlink.fuzz.per-role", 12),
                 Integer.getInteger("smartlink.fuzz.threads", 8),
                 Integer.getInteger("smartlink.fuzz.rate", 40),
-                Duration.parse(System.getProperty("smartlink.fuzz.time-budget", "PT6M")),
+                Duration.parse(System.getProperty("smartlink.fuzz.time-budget", "PT5M")),
                 Integer.getInteger("smartlink.fuzz.login-failures", 6),
                 Pattern.compile(System.getProperty("smartlink.fuzz.only", "")),
                 Arrays.stream(System.getProperty("smartlink.fuzz.skip", "").split(",")).map(String::trim)
