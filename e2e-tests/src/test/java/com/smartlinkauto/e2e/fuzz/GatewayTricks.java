@@ -108,7 +108,8 @@ final class GatewayTricks {
         for (Trick trick : tricks) {
             for (Role role : List.of(Role.ANONYMOUS, Role.RENTER, Role.PARTNER_PENDING, Role.ADMIN)) {
                 boolean forged = trick.headers() != null && trick.headers()[0].equals("Authorization");
-                if (forged && role != Role.ANONYMOUS) {
+                // the key rotation itself is sent once, by the planner; an admin's trick must not rotate again
+                if ((forged && role != Role.ANONYMOUS) || (trick.target().contains("keys/rotate") && role == Role.ADMIN)) {
                     continue;
                 }
                 Identity identity = fixtures.identity(role);
