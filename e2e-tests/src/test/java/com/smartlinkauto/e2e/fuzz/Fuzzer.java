@@ -119,11 +119,10 @@ final class Fuzzer {
 
     /** Logins and password changes one at a time first, then the rest of each phase in parallel (shuffled so that clients interleave). */
     void run(List<Probe> probes) {
-        for (Probe probe : probes) {
-            if (probe.throttled()) {
-                execute(probe);
-            }
-        }
+        // logins before password changes: the failure budget goes to the login first
+        probes.stream().filter(Probe::throttled)
+                .sorted(java.util.Comparator.comparingInt(p -> p.endpoint().equals("POST /api/auth/login") ? 0 : 1))
+                .forEach(this::execute);
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
         try {
             for (int phase = 1; phase <= 3; phase++) {

@@ -292,8 +292,9 @@ final class Planner {
             groups.add(0, jsonBodyMutations(op, identity));
         }
         if (THROTTLED.contains(op.path())) {
-            // every answer that reaches the password check spends a token of the failure budget: the body as a
-            // whole and the other fields first, the password fields last (their mutations are just wrong passwords)
+            // every answer that may have reached the password check spends a token of the failure budget: the
+            // fields that reach the database first (a NUL e-mail), then the body as a whole (its failures are the
+            // same on every endpoint), the password fields last (their mutations are just wrong passwords)
             List<List<Mutation>> ordered = new ArrayList<>(groups);
             ordered.sort(java.util.Comparator.comparingInt(g -> g.isEmpty() ? 0 : passwordRank(g.get(0).field())));
             return ordered.stream().flatMap(List::stream).toList();
@@ -306,7 +307,7 @@ final class Planner {
 
     private static int passwordRank(String field) {
         String f = field.toLowerCase(Locale.ROOT);
-        return f.contains("currentpassword") ? 3 : f.endsWith(" password") ? 2 : f.contains("newpassword") ? 1 : 0;
+        return f.contains("currentpassword") ? 3 : f.endsWith(" password") ? 2 : f.equals("body") ? 1 : 0;
     }
 
     /** Mutations of every field of a JSON body, depth first. */
