@@ -77,6 +77,10 @@ class GatewayRoutingIT {
     @Value("${local.server.port}")
     int port;
 
+    /** The actuator's own port (management.server.port; random in tests): never the public one. */
+    @Value("${local.management.port}")
+    int managementPort;
+
     @Autowired
     RouteLocator routes;
 
@@ -309,17 +313,29 @@ class GatewayRoutingIT {
         assertThat(denied.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
+    private HttpRequest.Builder management(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path));
+    }
+
     @Test
-    void healthProbesAndMetricsAreExposed() throws Exception {
-        assertThat(send(request("/actuator/health/readiness")).statusCode()).isEqualTo(200);
-        assertThat(send(request("/actuator/health/liveness")).statusCode()).isEqualTo(200);
-        HttpResponse<String> metrics = send(request("/actuator/prometheus"));
+    void healthProbesAndMetricsAreExposedOnTheManagementPortOnly() throws Exception {
+        assertThat(managementPort).isNotEqualTo(port);
+        assertThat(send(management("/actuator/health/readiness")).statusCode()).isEqualTo(200);
+        assertThat(send(management("/actuator/health/liveness")).statusCode()).isEqualTo(200);
+        HttpResponse<String> metrics = send(management("/actuator/prometheus"));
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("application=\"gateway-service\"");
         // the fallback counter, after a 503 of its own
         send(request("/api/payments/metrics-probe").header("Authorization", "Bearer " + Tokens.renter()));
-        String after = send(request("/actuator/prometheus")).body();
+        String after = send(management("/actuator/prometheus")).body();
         assertThat(after).contains("smartlink_gateway_fallbacks_total{").contains("service=\"payment-service\"");
+        // the public port serves no actuator at all
+        for (String path : List.of("/actuator/prometheus", "/actuator/health", "/actuator/health/readiness",
+                "/actuator/info", "/actuator/metrics", "/actuator")) {
+            HttpResponse<String> response = send(request(path));
+            assertThat(response.statusCode()).as("public %s", path).isIn(401, 403, 404);
+            assertThat(response.body()).as("public %s", path).doesNotContain("jvm_").doesNotContain("\"UP\"");
+        }
     }
 
     // ------------------------------------------------------------------ security
