@@ -457,6 +457,27 @@ class GatewayRoutingIT {
     }
 
     /**
+     * No service's actuator (health details, Prometheus, env) is reachable through the gateway: no route matches
+     * /actuator, and no route rewrites a path, so a routed request reaches a service under /api/** or the JWKS
+     * path only. The gateway's own actuator is on its management port (the test above).
+     */
+    @Test
+    void noRouteReachesAServicesActuator() {
+        for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST)) {
+            for (String path : List.of("/actuator", "/actuator/prometheus", "/actuator/health", "/actuator/env",
+                    "/actuator/metrics/jvm.memory.used")) {
+                assertThat(routeFor(method, path)).as("route for %s %s", method, path).isNull();
+            }
+        }
+        List<String> ids = routes.getRoutes().map(route -> route.getId()).collectList().block(Duration.ofSeconds(5));
+        assertThat(ids).isNotEmpty();
+        for (String id : ids) {
+            assertThat(filtersOf(id)).as("filters of %s", id).doesNotContain("StripPrefix").doesNotContain("RewritePath")
+                    .doesNotContain("SetPath").doesNotContain("PrefixPath");
+        }
+    }
+
+    /**
      * Routes that take uploads have neither the Retry filter nor a circuit breaker on their write
      * half: both read the whole request body into memory.
      */
