@@ -29,7 +29,7 @@ platform_pids() {
   for f in "$PIDS"/*.pid; do
     [[ -e $f ]] || continue
     name=$(basename "$f" .pid)
-    [[ $name == kafka || $name == redis ]] && continue
+    [[ $name == kafka || $name == redis || $name == redis-cache ]] && continue
     pid=$(tr -dc '0-9' < "$f")
     if [[ -z $pid ]] || ! kill -0 "$pid" 2>/dev/null; then continue; fi
     [[ $(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) == *"/target/"*".jar"* ]] || continue

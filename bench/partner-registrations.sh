@@ -13,7 +13,7 @@ cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 partners=${1:-1000}
 addresses=${2:-250}
 
-curl -fsS -o /dev/null http://127.0.0.1:8080/actuator/health || { echo "start the platform first: ./smartlink up" >&2; exit 1; }
+curl -fsS -o /dev/null http://127.0.0.1:8090/actuator/health || { echo "start the platform first: ./smartlink up" >&2; exit 1; }
 rss() { local pid; pid=$(cat ".smartlink/pids/$1.pid" 2>/dev/null) || { echo "-"; return; }
         awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$pid/status" 2>/dev/null || echo "-"; }
 

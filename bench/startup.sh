@@ -20,7 +20,7 @@ for ((i = 1; i <= runs; i++)); do
   start=$(date +%s.%N)
   ./smartlink up --no-build >/dev/null
   # `up` returns once every service is healthy and registered; double-check the gateway
-  code=$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8080/actuator/health)
+  code=$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8090/actuator/health)   # the gateway's management port
   end=$(date +%s.%N)
   printf '\n== run %d: ./smartlink up -> gateway health %s in %.1f s\n' "$i" "$code" "$(awk -v s="$start" -v e="$end" 'BEGIN { print e - s }')"
   ./smartlink status

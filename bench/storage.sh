@@ -179,7 +179,7 @@ jvm=(-Xms32m -Xmx160m -Xss512k -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:
 (( JAVA_MAJOR >= 24 )) && jvm+=(--sun-misc-unsafe-memory-access=allow)
 virtual=false; (( JAVA_MAJOR >= 21 )) && virtual=true
 # same JVM options as ./smartlink gives a node; no Eureka, no config server, no heartbeats
-SERVER_PORT=$raw_port SMARTLINK_NODE_ID=bench-raw SMARTLINK_NODE_ZONE=a SMARTLINK_NODE_DATA_DIR="$WORK/raw-node" \
+SERVER_PORT=$raw_port SERVER_ADDRESS=127.0.0.1 SMARTLINK_NODE_ID=bench-raw SMARTLINK_NODE_ZONE=a SMARTLINK_NODE_DATA_DIR="$WORK/raw-node" \
   SMARTLINK_NODE_THROTTLE=false SMARTLINK_NODE_STORAGE_GB=$(( (3 * FILE_MIB) / 1024 + 2 )) \
   SMARTLINK_NODE_HEARTBEAT_ENABLED=false SMARTLINK_NODE_CONTROLLER_URL=http://127.0.0.1:9 \
   EUREKA_CLIENT_ENABLED=false SPRING_CLOUD_CONFIG_ENABLED=false CONFIG_SERVER_URL=http://127.0.0.1:9 \

@@ -73,12 +73,18 @@ public final class Accounts {
     }
 
     /**
-     * The bootstrapped admin: {@code smartlink.admin.email}/{@code .password} system properties, or the
-     * {@code .smartlink/admin.txt} the runner wrote when it generated the admin's password.
+     * The bootstrapped admin: {@code SMARTLINK_ADMIN_EMAIL}/{@code SMARTLINK_ADMIN_PASSWORD} in the environment
+     * (how {@code ./smartlink test} hands over an admin it got from its own environment: never as {@code -D}
+     * arguments, which {@code ps} shows), {@code smartlink.admin.email}/{@code .password} system properties, or
+     * the {@code .smartlink/admin.txt} the runner wrote when it generated the admin's password.
      */
     public static Account admin() {
-        String email = System.getProperty("smartlink.admin.email");
-        String password = System.getProperty("smartlink.admin.password");
+        String email = System.getenv("SMARTLINK_ADMIN_EMAIL");
+        String password = System.getenv("SMARTLINK_ADMIN_PASSWORD");
+        if (email == null || email.isBlank() || password == null || password.isBlank()) {
+            email = System.getProperty("smartlink.admin.email");
+            password = System.getProperty("smartlink.admin.password");
+        }
         if (email == null || password == null) {
             Map<String, String> file = adminFile();
             email = file.get("email");

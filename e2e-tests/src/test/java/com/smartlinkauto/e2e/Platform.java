@@ -19,6 +19,9 @@ public final class Platform {
     public static final String GATEWAY = System.getProperty("smartlink.gateway.url", "http://127.0.0.1:8080");
     public static final String EUREKA = System.getProperty("smartlink.eureka.url", "http://127.0.0.1:8761");
     public static final String CONFIG = System.getProperty("smartlink.config.url", "http://127.0.0.1:8888");
+    /** The gateway's actuator (health, Prometheus): its management port, never the public one. */
+    public static final String GATEWAY_MANAGEMENT = System.getProperty("smartlink.gateway.management.url",
+            "http://127.0.0.1:8090");
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -83,5 +86,34 @@ public final class Platform {
 
     public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
+    }
+
+    /**
+     * A value of the runner's {@code .smartlink/secrets.env} (found by walking up from the working directory),
+     * e.g. the registry's dashboard password; empty when there is none.
+     */
+    public static java.util.Optional<String> secret(String key) {
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        while (dir != null) {
+            java.nio.file.Path file = dir.resolve(".smartlink/secrets.env");
+            if (java.nio.file.Files.isReadable(file)) {
+                try {
+                    return java.nio.file.Files.readAllLines(file).stream().map(String::trim)
+                            .filter(line -> line.startsWith(key + "="))
+                            .map(line -> line.substring(key.length() + 1)).filter(v -> !v.isBlank()).findFirst();
+                }
+                catch (java.io.IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            }
+            dir = dir.getParent();
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** An HTTP Basic {@code Authorization} header value. */
+    public static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -48,8 +48,12 @@ class PlatformFoundationIT {
                 () -> Accounts.newAccount("/api/auth/register", "renter").as(gateway("/api/payments")));
     }
 
+    /** The registry, read with the dashboard's read-only login (the registry refuses anonymous reads). */
     static Set<String> registeredApps() {
-        HttpResponse<String> apps = send(request(Platform.EUREKA + "/eureka/apps").header("Accept", "application/json"));
+        String password = Platform.secret("DISCOVERY_DASHBOARD_PASSWORD").orElse("");
+        Assumptions.assumeFalse(password.isEmpty(), "no DISCOVERY_DASHBOARD_PASSWORD in .smartlink/secrets.env");
+        HttpResponse<String> apps = send(request(Platform.EUREKA + "/eureka/apps").header("Accept", "application/json")
+                .header("Authorization", Platform.basic("dashboard", password)));
         assertThat(apps.statusCode()).isEqualTo(200);
         JsonNode list = json(apps).path("applications").path("application");
         return StreamSupport.stream(list.spliterator(), false)
@@ -62,11 +66,12 @@ class PlatformFoundationIT {
     @Test
     @Order(1)
     void gatewayIsHealthy() {
-        HttpResponse<String> health = send(gateway("/actuator/health"));
+        // on its management port: the public port serves no actuator (NetworkExposureIT)
+        HttpResponse<String> health = send(request(Platform.GATEWAY_MANAGEMENT + "/actuator/health"));
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(json(health).path("status").asString()).isEqualTo("UP");
-        assertThat(send(gateway("/actuator/health/readiness")).statusCode()).isEqualTo(200);
-        assertThat(send(gateway("/actuator/health/liveness")).statusCode()).isEqualTo(200);
+        assertThat(send(request(Platform.GATEWAY_MANAGEMENT + "/actuator/health/readiness")).statusCode()).isEqualTo(200);
+        assertThat(send(request(Platform.GATEWAY_MANAGEMENT + "/actuator/health/liveness")).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -87,7 +92,7 @@ class PlatformFoundationIT {
     @Test
     @Order(4)
     void theCorrelationIdIsEchoedAndGeneratedWhenAbsent() {
-        HttpResponse<String> echoed = send(gateway("/actuator/health").header("X-Request-Id", "e2e-correlation-1"));
+        HttpResponse<String> echoed = send(gateway("/.well-known/jwks.json").header("X-Request-Id", "e2e-correlation-1"));
         assertThat(echoed.headers().firstValue("X-Request-Id")).hasValue("e2e-correlation-1");
         HttpResponse<String> generated = send(gateway("/nothing-routes-here"));
         assertThat(generated.statusCode()).isEqualTo(404);

@@ -77,6 +77,10 @@ class GatewayRoutingIT {
     @Value("${local.server.port}")
     int port;
 
+    /** The actuator's own port (management.server.port; random in tests): never the public one. */
+    @Value("${local.management.port}")
+    int managementPort;
+
     @Autowired
     RouteLocator routes;
 
@@ -309,17 +313,29 @@ class GatewayRoutingIT {
         assertThat(denied.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
+    private HttpRequest.Builder management(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path));
+    }
+
     @Test
-    void healthProbesAndMetricsAreExposed() throws Exception {
-        assertThat(send(request("/actuator/health/readiness")).statusCode()).isEqualTo(200);
-        assertThat(send(request("/actuator/health/liveness")).statusCode()).isEqualTo(200);
-        HttpResponse<String> metrics = send(request("/actuator/prometheus"));
+    void healthProbesAndMetricsAreExposedOnTheManagementPortOnly() throws Exception {
+        assertThat(managementPort).isNotEqualTo(port);
+        assertThat(send(management("/actuator/health/readiness")).statusCode()).isEqualTo(200);
+        assertThat(send(management("/actuator/health/liveness")).statusCode()).isEqualTo(200);
+        HttpResponse<String> metrics = send(management("/actuator/prometheus"));
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("application=\"gateway-service\"");
         // the fallback counter, after a 503 of its own
         send(request("/api/payments/metrics-probe").header("Authorization", "Bearer " + Tokens.renter()));
-        String after = send(request("/actuator/prometheus")).body();
+        String after = send(management("/actuator/prometheus")).body();
         assertThat(after).contains("smartlink_gateway_fallbacks_total{").contains("service=\"payment-service\"");
+        // the public port serves no actuator at all
+        for (String path : List.of("/actuator/prometheus", "/actuator/health", "/actuator/health/readiness",
+                "/actuator/info", "/actuator/metrics", "/actuator")) {
+            HttpResponse<String> response = send(request(path));
+            assertThat(response.statusCode()).as("public %s", path).isIn(401, 403, 404);
+            assertThat(response.body()).as("public %s", path).doesNotContain("jvm_").doesNotContain("\"UP\"");
+        }
     }
 
     // ------------------------------------------------------------------ security
@@ -438,6 +454,27 @@ class GatewayRoutingIT {
                 .header("Authorization", "Bearer " + token("ADMIN")));
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(problem(response).get("type").asString()).endsWith("/not-found");
+    }
+
+    /**
+     * No service's actuator (health details, Prometheus, env) is reachable through the gateway: no route matches
+     * /actuator, and no route rewrites a path, so a routed request reaches a service under /api/** or the JWKS
+     * path only. The gateway's own actuator is on its management port (the test above).
+     */
+    @Test
+    void noRouteReachesAServicesActuator() {
+        for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST)) {
+            for (String path : List.of("/actuator", "/actuator/prometheus", "/actuator/health", "/actuator/env",
+                    "/actuator/metrics/jvm.memory.used")) {
+                assertThat(routeFor(method, path)).as("route for %s %s", method, path).isNull();
+            }
+        }
+        List<String> ids = routes.getRoutes().map(route -> route.getId()).collectList().block(Duration.ofSeconds(5));
+        assertThat(ids).isNotEmpty();
+        for (String id : ids) {
+            assertThat(filtersOf(id)).as("filters of %s", id).doesNotContain("StripPrefix").doesNotContain("RewritePath")
+                    .doesNotContain("SetPath").doesNotContain("PrefixPath");
+        }
     }
 
     /**

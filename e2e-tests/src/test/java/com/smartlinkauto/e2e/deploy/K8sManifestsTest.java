@@ -56,7 +56,15 @@ class K8sManifestsTest {
     /** Keys of the local Secret; the same keys as the docker compose .env (both written by ./smartlink secrets). */
     private static final List<String> SECRET_KEYS = List.of("POSTGRES_PASSWORD", "USERS_DB_PASSWORD",
             "VEHICLES_DB_PASSWORD", "BOOKINGS_DB_PASSWORD", "PAYMENTS_DB_PASSWORD", "STORAGE_DB_PASSWORD",
-            "KEYS_ENCRYPTION_SECRET", "ADMIN_EMAIL", "ADMIN_PASSWORD");
+            "KEYS_ENCRYPTION_SECRET", "ADMIN_EMAIL", "ADMIN_PASSWORD", "REDIS_PASSWORD", "REDIS_CACHE_PASSWORD",
+            "DISCOVERY_DASHBOARD_PASSWORD", "SERVICE_SECRET_CONFIG_SERVICE", "SERVICE_SECRET_GATEWAY_SERVICE",
+            "SERVICE_SECRET_USER_SERVICE", "SERVICE_SECRET_STORAGE_CONTROLLER_SERVICE", "SERVICE_SECRET_VEHICLE_SERVICE",
+            "SERVICE_SECRET_STORAGE_NODE_SERVICE");
+    /** Workload -> its Eureka application (the name its credential carries), for every service client. */
+    private static final Map<String, String> SERVICE_CLIENTS = new TreeMap<>(Map.of("config-service", "config-service",
+            "gateway-service", "gateway-service", "user-service", "user-service",
+            "storage-controller-service", "storage-controller-service", "vehicle-service", "vehicle-service",
+            "storage-node", "storage-node-service"));
 
     private static Path repoRoot;
     private static Path workCopy;
@@ -399,8 +407,9 @@ class K8sManifestsTest {
     void storageControllerIsADeploymentOnTheStorageDatabase(String target) {
         Map<String, Object> deployment = assertDatabaseDeployment(target, "storage-controller-service", 8085,
                 "storage", "STORAGE_DB_PASSWORD");
-        assertThat(secretKeyRefs(deployment)).as("%s storage-controller-service needs only its database password",
-                target).containsExactly(Map.entry("smartlink-secrets", "STORAGE_DB_PASSWORD"));
+        assertThat(secretKeyRefs(deployment)).as("%s storage-controller-service needs only its database password and "
+                + "its service credential", target).containsExactlyInAnyOrder(Map.entry("smartlink-secrets", "STORAGE_DB_PASSWORD"),
+                        Map.entry("smartlink-secrets", "SERVICE_SECRET_STORAGE_CONTROLLER_SERVICE"));
 
         // the nodes find it under that name (their default); nothing may point them elsewhere
         for (Map<String, Object> node : objects(target, "StatefulSet")) {
@@ -423,8 +432,8 @@ class K8sManifestsTest {
     /**
      * vehicle-service is a Deployment named like its Eureka application (the gateway routes
      * {@code lb://vehicle-service}), on its own database {@code vehicles}, behind a ClusterIP
-     * Service on 8082. It uses Redis (search and vehicle cache): in production with the managed
-     * Redis's password, like the gateway and user-service. Photo uploads (multipart, up to 10 MB
+     * Service on 8082. It uses the cache Redis (search and vehicle cache; volatile-lru), never the
+     * state one, with the cache Redis's password. Photo uploads (multipart, up to 10 MB
      * each) are spooled to {@code /tmp}, the only writable path: its emptyDir must hold a few
      * dozen of them at once, or the pod is evicted mid-upload.
      */
@@ -434,14 +443,15 @@ class K8sManifestsTest {
         String what = target + " vehicle-service";
         Map<String, Object> deployment = assertDatabaseDeployment(target, "vehicle-service", 8082, "vehicles",
                 "VEHICLES_DB_PASSWORD");
-        List<Map.Entry<String, String>> secrets = new ArrayList<>(
-                List.of(Map.entry("smartlink-secrets", "VEHICLES_DB_PASSWORD")));
-        if (target.endsWith("production")) {
-            secrets.add(Map.entry("smartlink-secrets", "REDIS_PASSWORD"));
-            assertThat(env(mainContainer(deployment)).get("SPRING_DATA_REDIS_PASSWORD"))
-                    .as("%s SPRING_DATA_REDIS_PASSWORD", what).isNotNull();
-        }
+        List<Map.Entry<String, String>> secrets = List.of(Map.entry("smartlink-secrets", "VEHICLES_DB_PASSWORD"),
+                Map.entry("smartlink-secrets", "SERVICE_SECRET_VEHICLE_SERVICE"),
+                Map.entry("smartlink-secrets", "REDIS_CACHE_PASSWORD"));
         assertThat(secretKeyRefs(deployment)).as("%s secrets", what).containsExactlyInAnyOrderElementsOf(secrets);
+        Map<String, Map<String, Object>> env = env(mainContainer(deployment));
+        assertThat(env.get("REDIS_HOST")).as("%s REDIS_HOST", what).containsEntry("value", "$(REDIS_CACHE_HOST)");
+        assertThat(env.get("REDIS_PORT")).as("%s REDIS_PORT", what).containsEntry("value", "$(REDIS_CACHE_PORT)");
+        assertThat(mapAt(env.get("REDIS_PASSWORD"), false, "valueFrom", "secretKeyRef"))
+                .as("%s REDIS_PASSWORD", what).containsEntry("key", "REDIS_CACHE_PASSWORD");
 
         Object tmpVolume = list(mainContainer(deployment).get("volumeMounts")).stream().map(MiniKustomize::map)
                 .filter(m -> "/tmp".equals(m.get("mountPath"))).map(m -> m.get("name")).findFirst().orElse(null);
@@ -514,7 +524,7 @@ class K8sManifestsTest {
     @Test
     void localOverlayRunsTheInfrastructureInTheCluster() throws IOException {
         String local = "overlays/local";
-        for (String infra : List.of("postgres", "redis", "kafka")) {
+        for (String infra : List.of("postgres", "redis", "redis-cache", "kafka")) {
             Map<String, Object> sts = find(local, "StatefulSet", infra);
             assertThat(sts).as("StatefulSet %s", infra).isNotNull();
             assertThat(mapAt(sts, false, "spec").get("replicas")).as("%s replicas", infra).isEqualTo(1);
@@ -561,10 +571,11 @@ class K8sManifestsTest {
         // StatefulSets of our own services (storage nodes) only, no in-cluster infrastructure
         assertThat(objects(prod, "StatefulSet")).as("no in-cluster infrastructure")
                 .allSatisfy(sts -> assertThat(springServices()).contains(name(sts)))
-                .noneSatisfy(sts -> assertThat(List.of("postgres", "redis", "kafka")).contains(name(sts)));
+                .noneSatisfy(sts -> assertThat(List.of("postgres", "redis", "redis-cache", "kafka")).contains(name(sts)));
         assertThat(objects(prod, "Secret")).as("credentials come from pre-existing Secrets").isEmpty();
         Map<String, Object> env = map(find(prod, "ConfigMap", "smartlink-env").get("data"));
         assertThat(env.get("REDIS_HOST")).isNotEqualTo("redis");
+        assertThat(env.get("REDIS_CACHE_HOST")).isNotEqualTo("redis-cache");
         assertThat(env.get("POSTGRES_HOST")).isNotEqualTo("postgres");
         assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS")).isNotEqualTo("kafka:9092");
         assertThat(env.get("SPRING_PROFILES_ACTIVE")).isEqualTo("kubernetes");
@@ -605,6 +616,287 @@ class K8sManifestsTest {
                         .as("%s Service %s is internal", target, name(service)).isEqualTo("ClusterIP");
             }
         }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // service credentials, Redis, the gateway's management port
+    // ------------------------------------------------------------------------------------------
+
+    private static String secretKeyOf(String application) {
+        return "SERVICE_SECRET_" + application.toUpperCase().replace('-', '_');
+    }
+
+    /**
+     * Every service but the registry proves who it is with its own secret (SMARTLINK_SERVICE_SECRET from its own
+     * key); the registry and user-service know every client's (SMARTLINK_SERVICE_CLIENTS, built from
+     * Secret-backed variables defined before it, never a literal).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    void everyServiceCarriesItsOwnCredentialAndTheVerifiersKnowEveryClient(String target) {
+        for (Map<String, Object> workload : springWorkloads(target)) {
+            String name = name(workload);
+            Map<String, Map<String, Object>> env = env(mainContainer(workload));
+            if (name.equals("discovery-service")) {
+                assertThat(env).as("%s discovery-service has no credential of its own", target)
+                        .doesNotContainKey("SMARTLINK_SERVICE_SECRET");
+                assertThat(mapAt(env.get("SMARTLINK_DISCOVERY_DASHBOARD_PASSWORD"), false, "valueFrom", "secretKeyRef"))
+                        .as("%s the dashboard's login", target).containsEntry("key", "DISCOVERY_DASHBOARD_PASSWORD");
+            } else {
+                assertThat(SERVICE_CLIENTS).as("%s: %s is a service client", target, name).containsKey(name);
+                assertThat(mapAt(env.get("SMARTLINK_SERVICE_SECRET"), false, "valueFrom", "secretKeyRef"))
+                        .as("%s %s SMARTLINK_SERVICE_SECRET", target, name)
+                        .containsEntry("name", "smartlink-secrets").containsEntry("key", secretKeyOf(SERVICE_CLIENTS.get(name)));
+            }
+        }
+        String expectedClients = SERVICE_CLIENTS.values().stream().sorted()
+                .map(app -> app + "=$(" + secretKeyOf(app) + ")").collect(Collectors.joining(","));
+        for (String verifier : List.of("discovery-service", "user-service")) {
+            List<Object> env = list(mainContainer(find(target, "Deployment", verifier)).get("env"));
+            List<String> names = env.stream().map(e -> Objects.toString(map(e).get("name"))).collect(Collectors.toList());
+            Map<String, Object> clients = map(env.get(names.indexOf("SMARTLINK_SERVICE_CLIENTS")));
+            String value = Objects.toString(clients.get("value"));
+            assertThat(Stream.of(value.split(",")).sorted().collect(Collectors.joining(",")))
+                    .as("%s %s SMARTLINK_SERVICE_CLIENTS", target, verifier).isEqualTo(expectedClients);
+            for (String app : SERVICE_CLIENTS.values()) {
+                int at = names.indexOf(secretKeyOf(app));
+                assertThat(at).as("%s %s defines %s before SMARTLINK_SERVICE_CLIENTS", target, verifier, secretKeyOf(app))
+                        .isGreaterThanOrEqualTo(0).isLessThan(names.indexOf("SMARTLINK_SERVICE_CLIENTS"));
+                assertThat(mapAt(map(env.get(at)), false, "valueFrom", "secretKeyRef"))
+                        .as("%s %s %s", target, verifier, secretKeyOf(app)).containsEntry("key", secretKeyOf(app));
+            }
+        }
+    }
+
+    /** Redis clients: the gateway and user-service the state server's password, vehicle-service the cache server's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    void redisClientsGetThePasswordOfTheirOwnServer(String target) {
+        Map<String, String> expected = Map.of("gateway-service", "REDIS_PASSWORD", "user-service", "REDIS_PASSWORD",
+                "vehicle-service", "REDIS_CACHE_PASSWORD");
+        expected.forEach((service, key) -> assertThat(mapAt(env(mainContainer(find(target, "Deployment", service)))
+                .get("REDIS_PASSWORD"), false, "valueFrom", "secretKeyRef")).as("%s %s REDIS_PASSWORD", target, service)
+                .containsEntry("name", "smartlink-secrets").containsEntry("key", key));
+        for (Map<String, Object> workload : springWorkloads(target)) {
+            assertThat(env(mainContainer(workload))).as("%s %s: the old variable name", target, name(workload))
+                    .doesNotContainKey("SPRING_DATA_REDIS_PASSWORD");
+        }
+    }
+
+    /**
+     * The gateway's actuator (health, Prometheus) is on its management port: probes and the Prometheus annotation
+     * use it; its Service, and so the Ingress, carry only the public port.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
+    void theGatewaysActuatorIsOnItsManagementPortOnly(String target) {
+        Map<String, Object> gateway = find(target, "Deployment", "gateway-service");
+        Map<String, Object> container = mainContainer(gateway);
+        assertThat(containerPortMatches(container, "management")).as("%s gateway port management", target).isTrue();
+        assertThat(list(container.get("ports")).stream().map(MiniKustomize::map)
+                .filter(port -> "management".equals(port.get("name"))).map(port -> port.get("containerPort")))
+                .containsExactly(8090);
+        assertThat(env(container).get("MANAGEMENT_SERVER_PORT")).as("%s MANAGEMENT_SERVER_PORT", target)
+                .containsEntry("value", "8090");
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            assertThat(mapAt(container, false, probe, "httpGet").get("port")).as("%s gateway %s", target, probe)
+                    .isEqualTo("management");
+        }
+        assertThat(mapAt(gateway, false, "spec", "template", "metadata", "annotations"))
+                .as("%s gateway prometheus annotations", target).containsEntry("prometheus.io/port", "8090");
+        assertThat(list(mapAt(find(target, "Service", "gateway-service"), false, "spec").get("ports")).stream()
+                .map(p -> map(p).get("targetPort"))).as("%s gateway Service target ports", target).containsExactly("http");
+        for (Map<String, Object> ingress : objects(target, "Ingress")) {
+            for (Object rule : list(mapAt(ingress, false, "spec").get("rules"))) {
+                for (Object path : list(mapAt(map(rule), false, "http").get("paths"))) {
+                    assertThat(mapAt(map(path), false, "backend", "service", "port").get("name"))
+                            .as("%s Ingress backend port", target).isEqualTo("http");
+                }
+            }
+        }
+    }
+
+    /**
+     * The in-cluster Redis servers: the password from the Secret into a config file on a memory volume (never in
+     * argv), noeviction for the state server, volatile-lru for the cache server.
+     */
+    @Test
+    void inClusterRedisServersKeepTheirPasswordOffTheCommandLine() {
+        Map<String, String> policies = Map.of("redis", "noeviction", "redis-cache", "volatile-lru");
+        Map<String, String> keys = Map.of("redis", "REDIS_PASSWORD", "redis-cache", "REDIS_CACHE_PASSWORD");
+        for (String name : policies.keySet()) {
+            Map<String, Object> sts = find("overlays/local", "StatefulSet", name);
+            Map<String, Object> container = mainContainer(sts);
+            String command = String.join(" ", Stream.concat(list(container.get("command")).stream(),
+                    list(container.get("args")).stream()).map(Object::toString).toList());
+            assertThat(command).as("%s command", name).contains("requirepass").contains("\"$REDIS_PASSWORD\"")
+                    .contains("/run/redis/redis.conf").contains("--maxmemory-policy " + policies.get(name))
+                    .doesNotContain("--requirepass").doesNotContain("dummy-");
+            for (String variable : List.of("REDIS_PASSWORD", "REDISCLI_AUTH")) {
+                assertThat(mapAt(env(container).get(variable), false, "valueFrom", "secretKeyRef"))
+                        .as("%s %s", name, variable).containsEntry("key", keys.get(name));
+            }
+            Object configVolume = list(container.get("volumeMounts")).stream().map(MiniKustomize::map)
+                    .filter(m -> "/run/redis".equals(m.get("mountPath"))).map(m -> m.get("name")).findFirst().orElse(null);
+            assertThat(list(podSpec(sts).get("volumes")).stream().map(MiniKustomize::map)
+                    .filter(v -> Objects.equals(configVolume, v.get("name"))).map(v -> map(v.get("emptyDir")).get("medium")))
+                    .as("%s /run/redis is a memory emptyDir", name).containsExactly("Memory");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // network policies
+    // ------------------------------------------------------------------------------------------
+
+    /**
+     * Every connection the NetworkPolicies allow, as "from -> to:port" (TCP). "*" is a client anywhere outside the
+     * cluster, "monitoring" a Prometheus pod in the namespace monitoring. An edge exists only where the sender's
+     * egress and the receiver's ingress both allow it; anything not listed here must be refused.
+     */
+    private static final Set<String> PLATFORM_EDGES = new TreeSet<>(List.of(
+            // the public entry
+            "* -> gateway-service:8080",
+            "monitoring -> gateway-service:8080",
+            // scraping: each service's actuator port (the gateway's management port)
+            "monitoring -> gateway-service:8090",
+            "monitoring -> discovery-service:8761",
+            "monitoring -> config-service:8888",
+            "monitoring -> user-service:8081",
+            "monitoring -> vehicle-service:8082",
+            "monitoring -> storage-controller-service:8085",
+            "monitoring -> storage-node:9101",
+            // Eureka and the config server
+            "config-service -> discovery-service:8761",
+            "gateway-service -> discovery-service:8761",
+            "user-service -> discovery-service:8761",
+            "vehicle-service -> discovery-service:8761",
+            "storage-controller-service -> discovery-service:8761",
+            "storage-node -> discovery-service:8761",
+            "gateway-service -> config-service:8888",
+            "user-service -> config-service:8888",
+            "vehicle-service -> config-service:8888",
+            "storage-controller-service -> config-service:8888",
+            "storage-node -> config-service:8888",
+            // the gateway's routes
+            "gateway-service -> user-service:8081",
+            "gateway-service -> vehicle-service:8082",
+            "gateway-service -> storage-controller-service:8085",
+            // JWKS and service tokens
+            "vehicle-service -> user-service:8081",
+            "storage-controller-service -> user-service:8081",
+            "storage-node -> user-service:8081",
+            // files into the storage network, heartbeats, chunks
+            "user-service -> storage-controller-service:8085",
+            "vehicle-service -> storage-controller-service:8085",
+            "storage-node -> storage-controller-service:8085",
+            "storage-controller-service -> storage-node:9101",
+            "storage-node -> storage-node:9101"));
+
+    /** The in-cluster PostgreSQL, Redis pair and Kafka of the local overlay. */
+    private static final Set<String> IN_CLUSTER_INFRA_EDGES = new TreeSet<>(List.of(
+            "user-service -> postgres:5432",
+            "vehicle-service -> postgres:5432",
+            "storage-controller-service -> postgres:5432",
+            "gateway-service -> redis:6379",
+            "user-service -> redis:6379",
+            "vehicle-service -> redis-cache:6379",
+            "user-service -> kafka:9092",
+            "vehicle-service -> kafka:9092",
+            "storage-controller-service -> kafka:9092",
+            "kafka -> kafka:9092"));
+
+    /** Production: the managed services outside the cluster, by address (overlays/production/managed-infra-egress.yaml). */
+    private static final Set<String> MANAGED_INFRA_EDGES = new TreeSet<>(List.of(
+            "gateway-service -> 10.20.1.0/28:6380",
+            "user-service -> 10.20.0.0/28:5432",
+            "user-service -> 10.20.1.0/28:6380",
+            "user-service -> 10.20.3.0/28:9092",
+            "vehicle-service -> 10.20.0.0/28:5432",
+            "vehicle-service -> 10.20.2.0/28:6380",
+            "vehicle-service -> 10.20.3.0/28:9092",
+            "storage-controller-service -> 10.20.0.0/28:5432",
+            "storage-controller-service -> 10.20.3.0/28:9092"));
+
+    private static PolicyGraph graph(String overlay) {
+        return new PolicyGraph(RENDERED.get(overlay), WORKLOAD_KINDS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/local", "overlays/production"})
+    void aDefaultDenyPolicyIsolatesEveryPodAndEachIsOpenedByAPolicyOfItsOwn(String overlay) {
+        PolicyGraph graph = graph(overlay);
+        assertThat(graph.policies()).as("%s default deny", overlay).anySatisfy(policy -> {
+            Map<String, Object> spec = map(policy.get("spec"));
+            assertThat(map(spec.get("podSelector"))).as("selects every pod").isEmpty();
+            assertThat(list(spec.get("policyTypes"))).containsExactlyInAnyOrder("Ingress", "Egress");
+            assertThat(spec).doesNotContainKeys("ingress", "egress");
+        });
+        PolicyGraph.Pod dns = PolicyGraph.external("kube-dns", "kube-system", Map.of("k8s-app", "kube-dns"), Map.of("dns", 53));
+        for (PolicyGraph.Pod pod : graph.pods()) {
+            for (String type : List.of("Ingress", "Egress")) {
+                assertThat(graph.selecting(pod, type)).as("%s %s policies selecting %s", overlay, type, pod.name())
+                        .anySatisfy(policy -> assertThat(map(map(policy.get("spec")).get("podSelector"))).isNotEmpty());
+            }
+            assertThat(graph.allowed(pod, dns, 53, "UDP")).as("%s %s resolves names (UDP 53)", overlay, pod.name()).isTrue();
+            assertThat(graph.allowed(pod, dns, 53, "TCP")).as("%s %s resolves names (TCP 53)", overlay, pod.name()).isTrue();
+            assertThat(graph.allowed(pod, dns, 80, "TCP")).as("%s %s reaches the DNS pod on 80", overlay, pod.name()).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/local", "overlays/production"})
+    void theAllowedConnectionsAreExactlyTheIntendedOnes(String overlay) {
+        PolicyGraph graph = graph(overlay);
+        Set<String> expected = new TreeSet<>(PLATFORM_EDGES);
+        if (overlay.endsWith("local")) {
+            expected.addAll(IN_CLUSTER_INFRA_EDGES);
+        }
+        assertThat(graph.edges()).as("%s allowed connections", overlay).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(graph.addressEdges()).as("%s egress by address", overlay)
+                .containsExactlyInAnyOrderElementsOf(overlay.endsWith("production") ? MANAGED_INFRA_EDGES : Set.of());
+    }
+
+    /**
+     * user-service's and the storage controller's ports carry their /internal APIs (service tokens, stored files):
+     * only the services that need them, and the monitoring namespace, reach them; no outsider, and not the gateway
+     * to anything but its routes (the gateway routes no /internal path: GatewayRoutingIT).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/local", "overlays/production"})
+    void nothingElseReachesTheInternalApisOfUserServiceAndTheStorageController(String overlay) {
+        Set<String> edges = graph(overlay).edges();
+        assertThat(sourcesOf(edges, "user-service:8081")).as("%s who reaches user-service", overlay)
+                .containsExactlyInAnyOrder("gateway-service", "vehicle-service", "storage-controller-service",
+                        "storage-node", "monitoring");
+        assertThat(sourcesOf(edges, "storage-controller-service:8085")).as("%s who reaches the storage controller", overlay)
+                .containsExactlyInAnyOrder("gateway-service", "user-service", "vehicle-service", "storage-node", "monitoring");
+        assertThat(sourcesOf(edges, "storage-node:9101")).as("%s who reaches the storage nodes", overlay)
+                .containsExactlyInAnyOrder("storage-controller-service", "storage-node", "monitoring");
+        assertThat(edges.stream().filter(e -> e.startsWith("* -> "))).as("%s what an outsider reaches", overlay)
+                .containsExactly("* -> gateway-service:8080");
+    }
+
+    /** The production egress rules open exactly the ports the services are configured to connect to. */
+    @Test
+    void productionEgressToTheManagedServicesUsesTheirConfiguredPorts() {
+        Map<String, Object> env = map(find("overlays/production", "ConfigMap", "smartlink-env").get("data"));
+        Set<String> kafkaPorts = Stream.of(env.get("KAFKA_BOOTSTRAP_SERVERS").toString().split(","))
+                .map(address -> address.substring(address.lastIndexOf(':') + 1)).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> ports = MANAGED_INFRA_EDGES.stream().map(e -> e.substring(e.lastIndexOf(':') + 1))
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> configured = new TreeSet<>(kafkaPorts);
+        configured.addAll(List.of(env.get("POSTGRES_PORT").toString(), env.get("REDIS_PORT").toString(),
+                env.get("REDIS_CACHE_PORT").toString()));
+        assertThat(ports).as("ports of the managed-infra egress rules vs smartlink-env").isEqualTo(configured);
+        for (String edge : MANAGED_INFRA_EDGES) {
+            String cidr = edge.substring(edge.indexOf("-> ") + 3, edge.lastIndexOf(':'));
+            assertThat(cidr).as("a private range, never the whole internet").doesNotStartWith("0.0.0.0");
+        }
+    }
+
+    private static Set<String> sourcesOf(Set<String> edges, String destination) {
+        return edges.stream().filter(e -> e.endsWith(" -> " + destination)).map(e -> e.substring(0, e.indexOf(" -> ")))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     // ------------------------------------------------------------------------------------------

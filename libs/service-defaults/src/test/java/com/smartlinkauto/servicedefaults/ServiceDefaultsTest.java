@@ -41,7 +41,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** What a service gets from depending on service-defaults, seen through its HTTP answers. */
-@SpringBootTest(properties = "spring.application.name=probe-service")
+// the Eureka client is on this module's class path (servicedefaults.discovery); this probe registers nowhere
+@SpringBootTest(properties = { "spring.application.name=probe-service", "eureka.client.enabled=false" })
 @AutoConfigureMockMvc
 class ServiceDefaultsTest {
 

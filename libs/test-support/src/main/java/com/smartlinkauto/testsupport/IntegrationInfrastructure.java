@@ -40,7 +40,9 @@ import com.smartlinkauto.contracts.events.Topics;
  * {@code it_<module>_<time>_<random>} on the local server (127.0.0.1:5432, role {@code smartlink_admin},
  * password from {@code SMARTLINK_PG_ADMIN_PASSWORD} or {@code .smartlink/secrets.env}), dropped when the
  * JVM exits. {@code ./smartlink infra up} provides the server and the role.</li>
- * <li>Redis: a container where Docker answers, otherwise the local server ({@code REDIS_HOST}/{@code REDIS_PORT}).</li>
+ * <li>Redis: a container where Docker answers, otherwise the local state server ({@code REDIS_HOST}/{@code REDIS_PORT},
+ * password from {@code REDIS_PASSWORD} or {@code .smartlink/secrets.env}; a server without a password accepts it
+ * too, as Lettuce authenticates with {@code HELLO 3 AUTH default}).</li>
  * <li>Kafka: an embedded KRaft broker with every topic of {@link Topics} and its dead-letter topic.</li>
  * </ul>
  * Each resource starts only when the application under test has the matching client on its class path.
@@ -169,8 +171,11 @@ public class IntegrationInfrastructure implements ApplicationContextInitializer<
                         "spring.data.redis.port", container.getMappedPort(6379));
             }
             else {
+                String password = Optional.ofNullable(System.getenv("REDIS_PASSWORD"))
+                        .or(() -> secret("REDIS_PASSWORD")).orElse("");
                 redis = Map.of("spring.data.redis.host", env("REDIS_HOST", "127.0.0.1"),
-                        "spring.data.redis.port", env("REDIS_PORT", "6379"));
+                        "spring.data.redis.port", env("REDIS_PORT", "6379"),
+                        "spring.data.redis.password", password);
             }
         }
         return redis;

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -50,6 +54,9 @@ class IntegrationInfrastructureIT {
     @Autowired
     Listener listener;
 
+    @Autowired
+    Environment environment;
+
     @Test
     void postgresIsARealThrowAwayDatabase() {
         String database = jdbc.queryForObject("select current_database()", String.class);
@@ -69,6 +76,19 @@ class IntegrationInfrastructureIT {
         redis.opsForValue().set(key, "v", Duration.ofSeconds(30));
         assertThat(redis.opsForValue().get(key)).isEqualTo("v");
         redis.delete(key);
+    }
+
+    /**
+     * Local runs hand the runner's Redis password ({@code REDIS_PASSWORD}, else {@code .smartlink/secrets.env})
+     * to the client, and the client is connected with it (a server without a password accepts it as well).
+     */
+    @Test
+    void redisIsReachedWithTheLocalRunsPassword() {
+        Assumptions.assumeFalse(IntegrationInfrastructure.dockerAvailable(), "Testcontainers' Redis has no password");
+        String expected = Optional.ofNullable(System.getenv("REDIS_PASSWORD"))
+                .or(() -> IntegrationInfrastructure.secret("REDIS_PASSWORD")).orElse("");
+        assertThat(environment.getProperty("spring.data.redis.password")).isEqualTo(expected);
+        assertThat(redis.execute((RedisCallback<String>) connection -> connection.ping())).isEqualTo("PONG");
     }
 
     @Test

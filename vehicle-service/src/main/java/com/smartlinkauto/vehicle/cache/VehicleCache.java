@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -36,6 +37,12 @@ import io.micrometer.core.instrument.MeterRegistry;
  * deleting keys, so there are no KEYS/SCAN sweeps and no race between a reader filling the cache and a
  * writer invalidating it (a reader that read the old versions stores under keys nobody asks for again).
  * Redis being down makes every read a miss, never an error.
+ * <p>
+ * The version counters have no TTL (entries do), so the cache server's {@code volatile-lru} evicts entries and
+ * never a counter. Should a counter still be lost (an {@code allkeys-*} policy, a manual {@code DEL}) while
+ * entries filed under its earlier versions live on, it must not start again from a value those entries used:
+ * a missing counter is created from the clock (microseconds since the epoch, {@link #seed()}) before it is
+ * read or incremented, so a recreated counter is always above every version handed out before.
  * <p>
  * Metrics: {@code smartlink_cache_requests_total{cache="search|vehicle", result="hit|miss|error"}}.
  */
@@ -140,9 +147,13 @@ public class VehicleCache {
             return;
         }
         try {
+            byte[] seed = seed().getBytes(StandardCharsets.UTF_8);
             redis.executePipelined((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
                 for (String namespace : namespaces) {
-                    connection.stringCommands().incr(versionKey(namespace).getBytes(StandardCharsets.UTF_8));
+                    byte[] versionKey = versionKey(namespace).getBytes(StandardCharsets.UTF_8);
+                    // a missing counter starts from the clock, not from 0 (see the class comment)
+                    connection.stringCommands().setNX(versionKey, seed);
+                    connection.stringCommands().incr(versionKey);
                 }
                 return null;
             });
@@ -178,8 +189,12 @@ public class VehicleCache {
         StringBuilder material = new StringBuilder(key);
         int i = 0;
         for (String namespace : namespaces) {
-            String version = versions == null ? null : versions.get(i++);
-            material.append('|').append(namespace).append('=').append(version == null ? "0" : version);
+            String version = versions == null ? null : versions.get(i);
+            if (version == null) {
+                version = createVersion(versionKeys.get(i));
+            }
+            i++;
+            material.append('|').append(namespace).append('=').append(version);
         }
         return PREFIX + cache + ":" + sha256(material.toString());
     }
@@ -194,7 +209,23 @@ public class VehicleCache {
         return Duration.ofMillis(millis - ThreadLocalRandom.current().nextLong(millis / 5 + 1));
     }
 
-    private static String versionKey(String namespace) {
+    /** The current version of a namespace whose counter is missing: created from the clock unless another instance was first. */
+    private String createVersion(String versionKey) {
+        String seed = seed();
+        if (Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(versionKey, seed))) {
+            return seed;
+        }
+        String current = redis.opsForValue().get(versionKey);
+        return current == null ? seed : current;
+    }
+
+    /** Microseconds since the epoch: above every version a counter created earlier has reached (one per invalidation). */
+    static String seed() {
+        Instant now = Instant.now();
+        return Long.toString(now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000);
+    }
+
+    static String versionKey(String namespace) {
         return PREFIX + "ns:" + namespace;
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import com.smartlinkauto.vehicle.VehicleTestSupport;
 
@@ -24,6 +25,34 @@ class VehicleCacheIT extends VehicleTestSupport {
 
     @Autowired
     VehicleCache cache;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    /**
+     * A version counter that is lost (an allkeys-* eviction policy, a manual DEL) while entries filed under its
+     * earlier versions still live must not bring those entries back: neither a read nor an invalidation after the
+     * loss may land on a version used before.
+     */
+    @Test
+    void aLostVersionCounterNeverBringsBackAnEntryOfAnEarlierVersion() {
+        String key = "it-" + UUID.randomUUID();
+        String namespace = "c:it-" + key;
+        List<String> namespaces = List.of(namespace);
+        assertThat(cache.readThrough(VehicleCache.SEARCH, namespaces, key, () -> "first")).isEqualTo("first");
+        cache.invalidate(Set.of(namespace));
+        assertThat(cache.readThrough(VehicleCache.SEARCH, namespaces, key, () -> "second")).isEqualTo("second");
+
+        redis.delete(VehicleCache.versionKey(namespace));
+        assertThat(cache.readThrough(VehicleCache.SEARCH, namespaces, key, () -> "third"))
+                .as("read after the counter was lost").isEqualTo("third");
+
+        redis.delete(VehicleCache.versionKey(namespace));
+        cache.invalidate(Set.of(namespace));
+        assertThat(cache.readThrough(VehicleCache.SEARCH, namespaces, key, () -> "fourth"))
+                .as("invalidation after the counter was lost").isEqualTo("fourth");
+        assertThat(redis.getExpire(VehicleCache.versionKey(namespace))).as("counters never expire").isEqualTo(-1);
+    }
 
     @Test
     void requestsMissingTheSameEntryTogetherComputeItOnce() throws Exception {
