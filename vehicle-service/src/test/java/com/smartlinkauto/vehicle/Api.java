@@ -98,6 +98,13 @@ public final class Api {
                 path);
     }
 
+    /** Any body with any Content-Type, sent as is (malformed multipart and the like). */
+    public Response sendBytes(String method, String path, String contentType, byte[] body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType);
+        return exchange(request, method, HttpRequest.BodyPublishers.ofByteArray(body), token, Map.of(), path);
+    }
+
     private Response exchange(HttpRequest.Builder request, String method, HttpRequest.BodyPublisher body,
             String token, Map<String, String> headers, String path) {
         if (token != null) {
