@@ -14,6 +14,8 @@ import com.smartlinkauto.servicedefaults.problem.ApiException;
 import com.smartlinkauto.vehicle.catalog.VehicleProblems;
 import com.smartlinkauto.vehicle.config.VehicleProperties;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * What one partner may list and store ({@code smartlink.vehicles.quotas}): a PENDING or REJECTED partner at
  * most a few vehicles, every partner a number and a total size of photos across all their vehicles (smaller
@@ -30,11 +32,13 @@ public class PartnerQuotas {
     private final JdbcClient jdbc;
     private final PartnerDirectory partners;
     private final VehicleProperties.Quotas quotas;
+    private final MeterRegistry meters;
 
-    PartnerQuotas(JdbcClient jdbc, PartnerDirectory partners, VehicleProperties properties) {
+    PartnerQuotas(JdbcClient jdbc, PartnerDirectory partners, VehicleProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.partners = partners;
         this.quotas = properties.quotas();
+        this.meters = meters;
     }
 
     /** Holds the partner's quota lock until the current transaction ends. */
@@ -84,7 +88,8 @@ public class PartnerQuotas {
     private record Usage(long photos, long bytes) {
     }
 
-    private static ApiException exceeded(String quota, long limit, String detail) {
+    private ApiException exceeded(String quota, long limit, String detail) {
+        meters.counter("smartlink.vehicles.quota.exceeded", "quota", quota).increment();
         return new ApiException(HttpStatus.CONFLICT, VehicleProblems.QUOTA_EXCEEDED, detail,
                 Map.of("quota", quota, "limit", limit));
     }

@@ -14,10 +14,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.smartlinkauto.vehicle.Api;
 import com.smartlinkauto.vehicle.photo.PhotoTestSupport;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,6 +30,9 @@ import tools.jackson.databind.JsonNode;
  * requests race.
  */
 class PartnerQuotaIT extends PhotoTestSupport {
+
+    @Autowired
+    MeterRegistry meters;
 
     private Api.Response upload(UUID vehicleId, int bytes, String token) {
         return api.upload("/api/vehicles/" + vehicleId + "/photos", "file", "car.png", "image/png", png(bytes),
@@ -56,9 +61,12 @@ class PartnerQuotaIT extends PhotoTestSupport {
         Partner partner = partner();
         UUID first = list(partner, listing());
         list(partner, listing());
+        double refusals = meters.counter("smartlink.vehicles.quota.exceeded", "quota", "vehicles").count();
         assertQuota(api.post("/api/partners/" + partner.id() + "/vehicles", listing(), partner.token()), "vehicles", 2);
         assertQuota(api.post("/api/partners/" + partner.id() + "/vehicles", listing(), admin), "vehicles", 2);
         assertThat(vehicles(partner.id())).isEqualTo(2);
+        assertThat(meters.counter("smartlink.vehicles.quota.exceeded", "quota", "vehicles").count())
+                .isEqualTo(refusals + 2);
         // a retired vehicle no longer counts
         api.delete("/api/vehicles/" + first, partner.token()).assertStatus(200);
         list(partner, listing());

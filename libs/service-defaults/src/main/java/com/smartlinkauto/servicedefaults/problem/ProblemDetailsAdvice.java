@@ -89,7 +89,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
         if (isClientData(ex)) {
-            log.warn("The database or the container refused a value of the request on {} (answered 400): {}",
+            log.warn("A value of the request on {} was refused below the service's own checks (answered 400): {}",
                     describe(request), rootCause(ex).toString());
             return badValue(ex, request);
         }
@@ -196,17 +196,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
+    /** Thrown when a request is read, named so that no servlet container or Spring Security is needed here. */
+    private static final java.util.Set<String> CLIENT_ERRORS = java.util.Set.of(
+            // Tomcat cannot decode the query string: %zz, invalid UTF-8 (%C3%28), a CESU surrogate (%ED%A0%80)
+            "org.apache.tomcat.util.http.InvalidParameterException",
+            // Spring Security's firewall refuses a header value when it is read (non-ASCII in If-None-Match)
+            "org.springframework.security.web.firewall.RequestRejectedException");
+
     /**
      * Errors a client's value causes below the service's checks: PostgreSQL's "data exception" class
-     * (SQLSTATE 22: a NUL byte, a value too long for its column, a date or number out of range) and
-     * Tomcat's refusal to decode a query string ({@code %zz}).
+     * (SQLSTATE 22: a NUL byte, a value too long for its column, a date or number out of range), a query
+     * string Tomcat cannot decode, a header Spring Security's firewall refuses once it is read.
      */
     static boolean isClientData(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
                 return true;
             }
-            if ("org.apache.tomcat.util.http.InvalidParameterException".equals(t.getClass().getName())) {
+            if (CLIENT_ERRORS.contains(t.getClass().getName())) {
                 return true;
             }
         }

@@ -83,6 +83,12 @@ class MalformedRequestProblemsTest {
             return q.toLowerCase(Locale.ROOT);
         }
 
+        @GetMapping("/etag")
+        String etag(@org.springframework.web.bind.annotation.RequestHeader(name = "If-None-Match", required = false)
+                String ifNoneMatch) {
+            return String.valueOf(ifNoneMatch);
+        }
+
         @GetMapping("/overflow")
         long overflow(@RequestParam long a) {
             return Math.multiplyExact(a, 1_000_000_000_000L);
@@ -212,14 +218,40 @@ class MalformedRequestProblemsTest {
         assertThat(raw(get("/text?q=%C4%B0%C4%B0")).status()).isEqualTo(200);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "/number?n=%zz", "/number?n=%C3%28", "/number?n=%ED%A0%80", "/text?q=%C3%28",
+            "/text?q=%ED%A0%80", "/text?q=%FF" })
+    void aQueryStringThatIsNotValidUtf8Is400(String target) throws Exception {
+        raw(get(target)).assertProblem(400, "malformed-request");
+    }
+
     @Test
-    void aQueryStringTomcatCannotDecodeIs400() throws Exception {
-        raw(get("/number?n=%zz")).assertProblem(400, "malformed-request");
+    void aHeaderValueTheSecurityFirewallRefusesWhenItIsReadIs400() throws Exception {
+        byte[] emoji = "If-None-Match: \"\uD83D\uDE97\"".getBytes(StandardCharsets.UTF_8);
+        String header = new String(emoji, StandardCharsets.ISO_8859_1);
+        raw("GET /etag HTTP/1.1\r\nHost: probe\r\n" + header + "\r\nConnection: close\r\n\r\n")
+                .assertProblem(400, "malformed-request");
+        assertThat(raw("GET /etag HTTP/1.1\r\nHost: probe\r\nIf-None-Match: \"abc\"\r\nConnection: close\r\n\r\n")
+                .body()).isEqualTo("\"abc\"");
+    }
+
+    @Test
+    void brokenMultipartBodiesAre400() throws Exception {
+        raw(post("/upload", "multipart/form-data; boundary=", "--\r\n")).assertProblem(400, "malformed-request");
+        String truncated = "--abc\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\r\nhalf a fi";
+        raw(post("/upload", "multipart/form-data; boundary=abc", truncated)).assertProblem(400, "malformed-request");
+        String nulName = "--abc\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\u0000.png\"\r\n\r\n"
+                + "data\r\n--abc--\r\n";
+        Raw named = raw(post("/upload", "multipart/form-data; boundary=abc", nulName));
+        assertThat(named.status()).as(named.body()).isIn(200, 400);
+        if (named.status() == 400) {
+            named.assertProblem(400, "malformed-request");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = { "/things/a b", "/things/a|b", "/number?n={1}", "/things/a%2Fb", "/things/a%00b",
-            "/things/a%5Cb", "/things/%zz" })
+            "/things/a%5Cb", "/things/%zz", "/things/%C3%28", "/things/%ED%A0%80", "/things/%", "/things/%u002e" })
     void urlsTomcatRefusesAreProblems(String target) throws Exception {
         raw(get(target)).assertProblem(400, "malformed-request");
     }
