@@ -38,11 +38,15 @@ class MalformedPathIT {
     }
 
     private Raw get(String target, String extraHeaders) throws Exception {
+        return send("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extraHeaders + "Connection: close\r\n\r\n");
+    }
+
+    /** Sends the request as is (ISO-8859-1: one char, one byte). */
+    private Raw send(String request) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extraHeaders + "Connection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();
             String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -78,6 +82,43 @@ class MalformedPathIT {
         assertProblem(response, 400, "malformed-request");
         assertThat(response.body().path("correlationId").asString()).isEqualTo("trace-path-1");
         assertThat(response.headers()).containsIgnoringCase("x-request-id: trace-path-1");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "/api/users/%", "/api/users/%u002e", "/api/vehicles?size=%", "/api/users/a%zzb", "/%00" })
+    void targetsThatAreNoUriAreProblemsToo(String path) throws Exception {
+        assertProblem(get(path, "X-Request-Id: trace-uri-1\r\n"), 400, "malformed-request");
+    }
+
+    @Test
+    void rawUtf8BytesInThePathAreAProblem() throws Exception {
+        for (String raw : new String[] { "/api/vehicles/caf\u00e9", "/api/vehicles/\uD83D\uDE97", "/api/vehicles?city=K\u00f6ln" }) {
+            String path = new String(raw.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+            assertProblem(get(path, ""), 400, "malformed-request");
+        }
+    }
+
+    @Test
+    void anUnknownMethodIsAProblem() throws Exception {
+        assertProblem(send("FUZZ /api/vehicles HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"), 400,
+                "malformed-request");
+    }
+
+    @Test
+    void aRequestLineOrHeadersTooLargeForTheServerAreProblems() throws Exception {
+        Raw longLine = get("/api/vehicles/" + "a".repeat(10_000), "");
+        assertProblem(longLine, 414, "uri-too-long");
+        Raw bigHeaders = get("/api/vehicles", "X-Request-Id: trace-big\r\nX-Big: " + "b".repeat(20_000) + "\r\n");
+        assertProblem(bigHeaders, 431, "header-fields-too-large");
+    }
+
+    @Test
+    void aContentTypeThatIsNoMediaTypeIs415NotAnUnavailableService() throws Exception {
+        String garbage = new String("\u00e7\u00e9/\uD83D\uDE97; charset=\"x".getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.ISO_8859_1);
+        Raw response = send("POST /api/auth/register HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + garbage
+                + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        assertProblem(response, 415, "unsupported-media-type");
     }
 
     @Test
