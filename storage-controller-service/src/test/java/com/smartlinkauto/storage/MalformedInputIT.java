@@ -105,9 +105,12 @@ class MalformedInputIT extends StorageTestSupport {
     }
 
     @Test
-    void malformedIdsAndPagesAreValidationProblems() {
-        assertInvalid(send(request("/api/storage/transfers/not-a-uuid").GET()), "transferId");
-        assertInvalid(send(request("/api/storage/files?page=99999999999").GET()), "page");
-        assertInvalid(send(request("/api/storage/transfers?status=" + q("DONE" + NUL + "X")).GET()), "status");
+    void malformedIdsAndPagesAreProblemsNamingTheParameter() {
+        for (String[] c : new String[][] { { "/api/storage/transfers/not-a-uuid", "transferId" },
+                { "/api/storage/files?page=99999999999", "page" },
+                { "/api/storage/transfers?status=" + q("DONE" + NUL + "X"), "status" } }) {
+            JsonNode problem = assertProblem(send(request(c[0]).GET()), 400, "malformed-request");
+            assertThat(problem.path("errors").findValuesAsString("field")).contains(c[1]);
+        }
     }
 }

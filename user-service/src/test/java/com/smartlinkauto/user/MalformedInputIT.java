@@ -105,10 +105,14 @@ class MalformedInputIT extends ApiTestSupport {
     }
 
     @Test
-    void malformedIdsAreValidationProblems() {
+    void malformedIdsAreProblemsNamingTheParameter() {
         String admin = api.adminToken();
-        assertInvalid(api.get("/api/partners/not-a-uuid/documents", admin), "partnerId");
-        assertInvalid(api.patch("/api/admin/partners/x/verification", Map.of("status", "VERIFIED"), admin), "id");
-        assertInvalid(api.get("/api/admin/users?page=99999999999", admin), "page");
+        for (Object[] c : new Object[][] { { api.get("/api/partners/not-a-uuid/documents", admin), "partnerId" },
+                { api.patch("/api/admin/partners/x/verification", Map.of("status", "VERIFIED"), admin), "id" },
+                { api.get("/api/admin/users?page=99999999999", admin), "page" } }) {
+            Api.Response response = (Api.Response) c[0];
+            response.assertProblem(400, "malformed-request");
+            assertThat(response.json().path("errors").findValuesAsString("field")).contains((String) c[1]);
+        }
     }
 }

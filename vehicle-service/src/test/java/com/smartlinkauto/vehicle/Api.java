@@ -63,6 +63,13 @@ public final class Api {
             return this;
         }
 
+        /** A 400 malformed-request problem naming {@code field}: a value that cannot be read as its type. */
+        public Response assertUnreadable(String field) {
+            assertProblem(400, "malformed-request");
+            assertThat(json().path("errors").findValuesAsString("field")).as(body()).contains(field);
+            return this;
+        }
+
         /** A 400 validation problem naming {@code field}. */
         public Response assertInvalid(String field) {
             assertProblem(400, "validation");

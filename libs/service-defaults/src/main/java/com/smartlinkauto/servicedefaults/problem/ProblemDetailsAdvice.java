@@ -100,7 +100,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 
-    /** A path variable, parameter or header of the wrong type (a malformed UUID, "abc" for a number): named, never echoed. */
+    /**
+     * A path variable, parameter or header of the wrong type (a malformed UUID, "abc" or an overflowing number):
+     * {@code malformed-request} as before, now with the parameter named in {@code errors} and the value never
+     * echoed (Spring's own detail quotes it).
+     */
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
@@ -112,8 +116,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 : java.time.temporal.Temporal.class.isAssignableFrom(required) ? "an ISO-8601 date-time"
                 : required.isEnum() ? "one of " + java.util.Arrays.toString(required.getEnumConstants())
                 : "a valid " + required.getSimpleName();
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid parameters.");
-        body.setType(ProblemTypes.VALIDATION);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request has a parameter that cannot be read as its type.");
+        body.setType(ProblemTypes.MALFORMED_REQUEST);
         body.setProperty("errors", List.of(Map.of("field", name, "message", "must be " + expected)));
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
     }

@@ -180,8 +180,8 @@ class MalformedRequestProblemsTest {
     }
 
     @Test
-    void aMalformedUuidIsAValidationProblemThatDoesNotEchoTheValue() throws Exception {
-        Raw response = raw(get("/things/not-a-uuid-xyzzy")).assertProblem(400, "validation");
+    void aMalformedUuidIsAProblemNamingTheParameterWithoutEchoingTheValue() throws Exception {
+        Raw response = raw(get("/things/not-a-uuid-xyzzy")).assertProblem(400, "malformed-request");
         assertThat(response.json().path("errors").findValuesAsString("field")).containsExactly("id");
         assertThat(response.json().path("errors").toString() + response.json().path("detail").asString()).doesNotContain("xyzzy");
     }
@@ -192,7 +192,7 @@ class MalformedRequestProblemsTest {
         raw(get("/number?n=1e-999999999")).assertProblem(400, "validation");
         raw(get("/number?n=1e200000")).assertProblem(400, "validation");
         // an exponent beyond int: the conversion itself fails
-        raw(get("/number?n=1e9999999999")).assertProblem(400, "validation");
+        raw(get("/number?n=1e9999999999")).assertProblem(400, "malformed-request");
         assertThat(raw(get("/number?n=12.50")).body()).isEqualTo("12.50");
     }
 
