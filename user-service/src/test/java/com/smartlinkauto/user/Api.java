@@ -64,6 +64,11 @@ public final class Api {
         }
 
         /** The standard checks of every problem response. */
+        public Response assertStatusOk() {
+            assertThat(status).as(body).isEqualTo(200);
+            return this;
+        }
+
         public Response assertProblem(int expectedStatus, String typeSlug) {
             assertThat(status).as(body).isEqualTo(expectedStatus);
             assertThat(header("Content-Type")).as(body).startsWith("application/problem+json");

@@ -63,6 +63,13 @@ public final class Api {
             return this;
         }
 
+        /** A 400 malformed-request problem naming {@code field}: a value that cannot be read as its type. */
+        public Response assertUnreadable(String field) {
+            assertProblem(400, "malformed-request");
+            assertThat(json().path("errors").findValuesAsString("field")).as(body()).contains(field);
+            return this;
+        }
+
         /** A 400 validation problem naming {@code field}. */
         public Response assertInvalid(String field) {
             assertProblem(400, "validation");
@@ -96,6 +103,13 @@ public final class Api {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary);
         return exchange(request, "POST", HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()), token, Map.of(),
                 path);
+    }
+
+    /** Any body with any Content-Type, sent as is (malformed multipart and the like). */
+    public Response sendBytes(String method, String path, String contentType, byte[] body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType);
+        return exchange(request, method, HttpRequest.BodyPublishers.ofByteArray(body), token, Map.of(), path);
     }
 
     private Response exchange(HttpRequest.Builder request, String method, HttpRequest.BodyPublisher body,

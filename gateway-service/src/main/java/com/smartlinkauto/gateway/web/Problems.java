@@ -29,7 +29,7 @@ public final class Problems {
             String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type);
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        problem.setInstance(instance(exchange.getRequest().getPath().value()));
         String correlationId = exchange.getAttribute(CorrelationIdWebFilter.ATTRIBUTE);
         if (correlationId == null) {
             correlationId = exchange.getRequest().getHeaders().getFirst(Correlation.HEADER);
@@ -38,6 +38,16 @@ public final class Problems {
             problem.setProperty("correlationId", correlationId);
         }
         return ProblemBodies.toMap(problem);
+    }
+
+    /** The path as a problem's {@code instance}; none when a malformed request's path is no valid URI. */
+    static URI instance(String path) {
+        try {
+            return new URI(path);
+        }
+        catch (java.net.URISyntaxException ex) {
+            return null;
+        }
     }
 
     /** Writes a problem body on a response that is not committed yet. */

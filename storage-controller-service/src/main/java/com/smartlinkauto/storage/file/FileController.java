@@ -51,9 +51,10 @@ class FileController {
     ResponseEntity<Manifest> upload(HttpServletRequest request,
             @Parameter(description = "copies per chunk, 1–5 (default 3, or the number of live nodes if fewer)")
             @RequestParam(required = false) Integer replication,
-            @Parameter(description = "bytes per chunk, 64 KiB–64 MiB, e.g. 4194304 or 4MB (default 4 MiB)")
+            @Parameter(description = "bytes per chunk, 64 KiB–64 MiB, e.g. 4194304 or 4MB (default 4 MiB); at most 32 characters")
             @RequestParam(required = false) String chunkSize,
-            @Parameter(description = "file name to keep with the file") @RequestParam(required = false) String name,
+            @Parameter(description = "file name to keep with the file: at most 255 characters, no control characters")
+            @RequestParam(required = false) String name,
             @AuthenticationPrincipal Jwt caller) throws IOException {
         String owner = caller == null ? null : caller.getSubject();
         return http.upload(request, replication, chunkSize, name, owner, PATH);

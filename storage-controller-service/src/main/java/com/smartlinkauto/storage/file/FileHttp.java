@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 
 import com.smartlinkauto.servicedefaults.problem.ApiException;
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
+import com.smartlinkauto.servicedefaults.validation.TextRules;
 import com.smartlinkauto.storage.config.StorageProblems;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -134,8 +135,9 @@ class FileHttp {
         String trimmed = name.strip();
         int slash = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
         trimmed = trimmed.substring(slash + 1);
-        if (trimmed.length() > 255 || trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw StorageProblems.invalidUpload("name must be at most 255 characters without control characters.");
+        if (TextRules.problem(trimmed, 255, false, false).isPresent()) {
+            throw StorageProblems.invalidUpload("name must be at most 255 characters without control characters "
+                    + "or bidirectional overrides.");
         }
         return trimmed.isEmpty() ? null : trimmed;
     }
@@ -143,6 +145,10 @@ class FileHttp {
     private static String contentType(String value) {
         if (value == null || value.isBlank()) {
             return MediaType.APPLICATION_OCTET_STREAM_VALUE;
+        }
+        if (value.length() > 255 || TextRules.characterProblem(value, false).isPresent()) {
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE,
+                    "The Content-Type is not a valid media type.");
         }
         try {
             return MediaType.parseMediaType(value).toString();

@@ -125,10 +125,14 @@ public class UploadService implements DisposableBean {
             return -1;
         }
         long bytes;
+        if (value.length() > 32) {
+            throw StorageProblems.invalidUpload("chunkSize must be a size such as 4194304, 512KB or 4MB.");
+        }
         try {
             bytes = DataSize.parse(value.trim().replace("KiB", "KB").replace("MiB", "MB")).toBytes();
         }
-        catch (IllegalArgumentException ex) {
+        catch (IllegalArgumentException | ArithmeticException ex) {
+            // ArithmeticException: a size beyond a long (9999999TB) overflows while it is converted to bytes
             throw StorageProblems.invalidUpload("chunkSize must be a size such as 4194304, 512KB or 4MB.");
         }
         if (bytes < MIN_CHUNK || bytes > MAX_CHUNK) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.smartlinkauto.servicedefaults.validation.CleanText;
+import com.smartlinkauto.servicedefaults.validation.SaneInstant;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,9 +21,9 @@ import jakarta.validation.constraints.Size;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Heartbeat(
-        @NotBlank @Pattern(regexp = "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?") String nodeId,
-        @NotBlank @Size(max = 32) String zone,
-        @NotBlank @Pattern(regexp = "https?://[^/?#\\s]+") String baseUrl,
+        @NotBlank @Pattern(regexp = StorageNode.ID_PATTERN) String nodeId,
+        @NotBlank @CleanText(max = 32) String zone,
+        @NotBlank @Size(max = 255) @Pattern(regexp = "https?://[^/?#\\s]+") String baseUrl,
         @Min(1) int vcpus,
         @PositiveOrZero double memoryGb,
         @PositiveOrZero double storageGb,
@@ -34,6 +36,6 @@ public record Heartbeat(
         @PositiveOrZero long bytesIn,
         @PositiveOrZero long bytesOut,
         @Size(max = 100_000) List<@Pattern(regexp = "[0-9a-f]{64}") String> corruptChunks,
-        @NotNull Instant startedAt,
-        Instant sentAt) {
+        @NotNull @SaneInstant Instant startedAt,
+        @SaneInstant Instant sentAt) {
 }

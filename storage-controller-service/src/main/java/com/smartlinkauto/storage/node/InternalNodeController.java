@@ -22,6 +22,7 @@ import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 
 /** Where storage nodes report in: heartbeats every 2 s and full chunk reports. Internal network only. */
 @RestController
@@ -49,14 +50,16 @@ class InternalNodeController {
 
     @PostMapping("/heartbeat")
     @Operation(summary = "A node's heartbeat; answers {\"requestFullReport\": true} when the controller needs its chunk list")
-    Map<String, Object> heartbeat(@PathVariable String nodeId, @Valid @RequestBody Heartbeat heartbeat) {
+    Map<String, Object> heartbeat(@PathVariable @Pattern(regexp = StorageNode.ID_PATTERN) String nodeId,
+            @Valid @RequestBody Heartbeat heartbeat) {
         sameNode(nodeId, heartbeat.nodeId());
         return Map.of("requestFullReport", retry.execute(context -> reports.heartbeat(heartbeat)));
     }
 
     @PutMapping("/chunks")
     @Operation(summary = "A node's full chunk report (authoritative: a chunk not listed is not on the node)")
-    Map<String, Object> report(@PathVariable String nodeId, @Valid @RequestBody ChunkReport report) {
+    Map<String, Object> report(@PathVariable @Pattern(regexp = StorageNode.ID_PATTERN) String nodeId,
+            @Valid @RequestBody ChunkReport report) {
         sameNode(nodeId, report.nodeId());
         return retry.execute(context -> reports.fullReport(report)).asMap();
     }

@@ -17,6 +17,7 @@ import com.smartlinkauto.storage.config.StorageProblems;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
 
 /** The storage nodes as the controller sees them; decommissioning. */
 @RestController
@@ -44,7 +45,8 @@ class NodeController {
 
     @GetMapping("/{nodeId}")
     @Operation(summary = "One node; `chunksOnlyHere` counts chunks with no other live copy (a decommission waits for them)")
-    NodeView node(@PathVariable String nodeId) {
+    NodeView node(@PathVariable @Pattern(regexp = StorageNode.ID_PATTERN, message = StorageNode.ID_MESSAGE)
+            String nodeId) {
         return view(registry.require(nodeId));
     }
 
@@ -52,7 +54,8 @@ class NodeController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Drain a node: no new placements, its chunks are copied elsewhere, then DECOMMISSIONED")
     @Transactional
-    NodeView decommission(@PathVariable String nodeId) {
+    NodeView decommission(@PathVariable @Pattern(regexp = StorageNode.ID_PATTERN, message = StorageNode.ID_MESSAGE)
+            String nodeId) {
         StorageNode node = registry.lock(nodeId).orElseThrow(() -> StorageProblems.nodeNotFound(nodeId));
         if (node.adminState() == StorageNode.AdminState.DECOMMISSIONED) {
             throw new ApiException(HttpStatus.CONFLICT, StorageProblems.ILLEGAL_NODE_STATE,

@@ -11,6 +11,11 @@ public record StorageNode(String nodeId, String zone, String baseUrl, int vcpus,
         long bytesIn, long bytesOut, long rateInBps, long rateOutBps, Instant startedAt, State state, AdminState adminState, Instant stateChangedAt,
         Instant firstSeenAt, Instant lastHeartbeatAt, Instant lastReportAt) {
 
+    /** What a node id looks like (a DNS label): anything else names no node and is refused as input. */
+    public static final String ID_PATTERN = "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?";
+
+    public static final String ID_MESSAGE = "must be a node id: lower-case letters, digits and dashes, at most 63";
+
     /** Liveness from heartbeats: STALE after the stale timeout (no new placements), DEAD after the dead timeout. */
     public enum State {
         LIVE, STALE, DEAD

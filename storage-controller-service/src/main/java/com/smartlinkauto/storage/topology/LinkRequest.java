@@ -7,18 +7,21 @@ import org.springframework.http.HttpStatus;
 
 import com.smartlinkauto.servicedefaults.problem.ApiException;
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
+import com.smartlinkauto.storage.node.StorageNode;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 
 /** {@code POST /api/storage/links}: an undirected link; the order of the two nodes does not matter. */
 record LinkRequest(
-        @Schema(example = "node-1") @NotBlank @Size(max = 63) String nodeA,
-        @Schema(example = "node-2") @NotBlank @Size(max = 63) String nodeB,
+        @Schema(example = "node-1") @NotBlank @Pattern(regexp = StorageNode.ID_PATTERN, message = StorageNode.ID_MESSAGE)
+        String nodeA,
+        @Schema(example = "node-2") @NotBlank @Pattern(regexp = StorageNode.ID_PATTERN, message = StorageNode.ID_MESSAGE)
+        String nodeB,
         @Schema(example = "1000", minimum = "1", maximum = "1000000") @NotNull @Min(1) @Max(1_000_000) Integer bandwidthMbps) {
 
     /** The ends, normalised; 400 when both name the same node. */

@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 
 /** The network's topology: links between nodes (with bandwidth) and the view routes are planned on. */
 @RestController
@@ -58,7 +59,9 @@ class TopologyController {
 
     @DeleteMapping("/links")
     @Operation(summary = "Remove a link (either order of the two nodes); 404 when there is none")
-    ResponseEntity<Void> delete(@RequestParam @NotBlank String nodeA, @RequestParam @NotBlank String nodeB) {
+    ResponseEntity<Void> delete(
+            @RequestParam @NotBlank @Pattern(regexp = StorageNode.ID_PATTERN, message = StorageNode.ID_MESSAGE) String nodeA,
+            @RequestParam @NotBlank @Pattern(regexp = StorageNode.ID_PATTERN, message = StorageNode.ID_MESSAGE) String nodeB) {
         topology.delete(nodeA, nodeB);
         return ResponseEntity.noContent().build();
     }

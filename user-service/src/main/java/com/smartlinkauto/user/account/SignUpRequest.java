@@ -2,6 +2,7 @@ package com.smartlinkauto.user.account;
 
 import java.util.List;
 
+import com.smartlinkauto.servicedefaults.validation.CleanText;
 import com.smartlinkauto.user.web.CrossFieldChecks;
 import com.smartlinkauto.user.web.Inputs;
 
@@ -9,7 +10,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /**
  * Body of {@code POST /api/auth/register} and {@code POST /api/partners}. There is no role field: the
@@ -18,10 +18,10 @@ import jakarta.validation.constraints.Size;
  */
 @CrossFieldChecks
 public record SignUpRequest(
-        @NotBlank @Size(max = Inputs.EMAIL_MAX) @Email(regexp = Inputs.EMAIL) String email,
+        @NotBlank @CleanText(max = Inputs.EMAIL_MAX) @Email(regexp = Inputs.EMAIL) String email,
         @NotNull String password,
-        @NotBlank @Size(max = Inputs.NAME_MAX) @Pattern(regexp = Inputs.PRINTABLE) String firstName,
-        @NotBlank @Size(max = Inputs.NAME_MAX) @Pattern(regexp = Inputs.PRINTABLE) String lastName,
+        @NotBlank @CleanText(max = Inputs.NAME_MAX) String firstName,
+        @NotBlank @CleanText(max = Inputs.NAME_MAX) String lastName,
         @NotBlank @Pattern(regexp = Inputs.PHONE_E164, message = "must be in E.164 format, e.g. +14155550123")
         String phoneNumber) implements CrossFieldChecks.Checked {
 

@@ -1,10 +1,11 @@
 package com.smartlinkauto.user.auth;
 
+import com.smartlinkauto.servicedefaults.validation.CleanText;
+
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 /** Body of {@code POST /api/auth/refresh} and {@code POST /api/auth/logout}. */
-public record RefreshTokenRequest(@NotBlank @Size(max = 200) String refreshToken) {
+public record RefreshTokenRequest(@NotBlank @CleanText(max = 200) String refreshToken) {
 
     @Override
     public String toString() {

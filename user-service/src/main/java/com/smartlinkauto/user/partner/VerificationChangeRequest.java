@@ -3,17 +3,16 @@ package com.smartlinkauto.user.partner;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.smartlinkauto.servicedefaults.validation.CleanText;
 import com.smartlinkauto.user.web.CrossFieldChecks;
 import com.smartlinkauto.user.web.Inputs;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /** Body of {@code PATCH /api/admin/partners/{id}/verification}: VERIFIED, or REJECTED with a reason. */
 @CrossFieldChecks
 public record VerificationChangeRequest(@NotNull VerificationStatus status,
-        @Size(max = Inputs.REASON_MAX) @Pattern(regexp = Inputs.PRINTABLE) String reason)
+        @CleanText(max = Inputs.REASON_MAX) String reason)
         implements CrossFieldChecks.Checked {
 
     public VerificationChangeRequest {

@@ -2,7 +2,12 @@ package com.smartlinkauto.user.web;
 
 import java.util.Locale;
 
-/** Input rules shared by the request records. */
+import com.smartlinkauto.servicedefaults.validation.TextRules;
+
+/**
+ * Input rules shared by the request records; the character and length rules of every text are the
+ * platform's {@code @CleanText} (service-defaults).
+ */
 public final class Inputs {
 
     /** E.164: a plus, a non-zero country code digit, 7 to 15 digits in all. */
@@ -11,9 +16,6 @@ public final class Inputs {
     /** On top of Bean Validation's {@code @Email}: no spaces and a dot in the domain. */
     public static final String EMAIL = "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$";
 
-    /** No control characters or line/paragraph separators (NUL in particular breaks PostgreSQL text). */
-    public static final String PRINTABLE = "^[^\\p{Cc}\\p{Zl}\\p{Zp}]*$";
-
     public static final int NAME_MAX = 100;
     public static final int EMAIL_MAX = 254;
     public static final int REASON_MAX = 500;
@@ -21,12 +23,13 @@ public final class Inputs {
     private Inputs() {
     }
 
+    /** NFC-normalised and trimmed: the form names and reasons are checked and stored in. */
     public static String trim(String value) {
-        return value == null ? null : value.strip();
+        return TextRules.normalize(value);
     }
 
-    /** Emails are compared and stored trimmed and lower-cased. */
+    /** Emails are compared and stored NFC-normalised, trimmed and lower-cased. */
     public static String normalizeEmail(String value) {
-        return value == null ? null : value.strip().toLowerCase(Locale.ROOT);
+        return value == null ? null : TextRules.normalize(value).toLowerCase(Locale.ROOT);
     }
 }

@@ -18,9 +18,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.smartlinkauto.servicedefaults.validation.SaneInstant;
 import com.smartlinkauto.vehicle.catalog.Caller;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -36,7 +38,10 @@ class AvailabilityController {
     }
 
     @PostMapping("/blackouts")
-    @Operation(summary = "Block out [from, to) (owner or admin); 409 if it overlaps another blackout")
+    @Operation(summary = "Block out [from, to) (owner or admin); 409 if it overlaps another blackout",
+            description = "At most 366 days long, ending in the future and at most "
+                    + "smartlink.vehicles.blackouts.max-ahead (default 730 days) from now; reason at most 200 "
+                    + "characters without control characters.")
     ResponseEntity<Blackout> add(@PathVariable UUID vehicleId, @Valid @RequestBody BlackoutRequest request,
             @AuthenticationPrincipal Jwt jwt) {
         Blackout blackout = availability.addBlackout(vehicleId, request, Caller.of(jwt));
@@ -62,8 +67,10 @@ class AvailabilityController {
     @Operation(summary = "Busy intervals within [from, to): blackouts, and bookings extended by the turnaround "
             + "(public for bookable vehicles)", security = {})
     Availability availability(@PathVariable UUID vehicleId,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @Parameter(description = "ISO-8601, 1970 to 2200") @RequestParam @SaneInstant
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @Parameter(description = "ISO-8601, after from, at most 366 days later") @RequestParam @SaneInstant
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
             @AuthenticationPrincipal Jwt jwt) {
         return availability.availability(vehicleId, from, to, Caller.of(jwt));
     }

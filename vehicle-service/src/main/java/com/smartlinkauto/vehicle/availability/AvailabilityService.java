@@ -26,6 +26,7 @@ import com.smartlinkauto.vehicle.catalog.VehicleProblems;
 import com.smartlinkauto.vehicle.catalog.VehicleService;
 import com.smartlinkauto.vehicle.catalog.VehicleStatus;
 import com.smartlinkauto.vehicle.catalog.VehicleStore;
+import com.smartlinkauto.vehicle.config.VehicleProperties;
 
 /** Partner blackouts and the busy intervals of a vehicle (blackouts plus bookings from booking.events). */
 @Service
@@ -40,9 +41,11 @@ public class AvailabilityService {
     private final VehicleCache cache;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Duration blackoutMaxAhead;
 
     AvailabilityService(AvailabilityStore store, VehicleStore vehicles, VehicleService vehicleService,
-            VehicleCache cache, ApplicationEventPublisher events, Clock clock) {
+            VehicleCache cache, ApplicationEventPublisher events, Clock clock, VehicleProperties properties) {
+        this.blackoutMaxAhead = properties.blackouts().maxAhead();
         this.store = store;
         this.vehicles = vehicles;
         this.vehicleService = vehicleService;
@@ -62,6 +65,9 @@ public class AvailabilityService {
         checkWindow(request.from(), request.to());
         if (!request.to().isAfter(clock.instant())) {
             throw Invalid.field("to", "must be in the future");
+        }
+        if (request.to().isAfter(clock.instant().plus(blackoutMaxAhead))) {
+            throw Invalid.field("to", "must be at most " + blackoutMaxAhead.toDays() + " days from now");
         }
         String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
         Blackout blackout = new Blackout(UUID.randomUUID(), vehicleId, request.from(), request.to(), reason,

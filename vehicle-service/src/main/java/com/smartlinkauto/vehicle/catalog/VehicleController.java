@@ -49,7 +49,11 @@ class VehicleController {
 
     @PostMapping("/api/partners/{partnerId}/vehicles")
     @Operation(summary = "List a vehicle (the partner themself — `me` works too — or an admin); it awaits review as "
-            + "PENDING_REVIEW")
+            + "PENDING_REVIEW",
+            description = "Texts without control characters: make/model ≤ 60, city ≤ 80 (also lower-cased), "
+                    + "description ≤ 4000 (line breaks allowed), features ≤ 30 × 40. A partner not verified yet may "
+                    + "have at most 5 vehicles that are not retired (smartlink.vehicles.quotas.unverified.max-vehicles): "
+                    + "beyond, 409 quota-exceeded.")
     ResponseEntity<VehicleView> list(@PathVariable String partnerId, @Valid @RequestBody ListVehicleRequest request,
             @AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);

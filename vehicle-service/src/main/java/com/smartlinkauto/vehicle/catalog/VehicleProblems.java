@@ -19,6 +19,8 @@ public final class VehicleProblems {
     public static final URI BLACKOUT_OVERLAP = ProblemTypes.of("blackout-overlap");
     public static final URI PHOTO_LIMIT = ProblemTypes.of("photo-limit-reached");
     public static final URI UNSUPPORTED_IMAGE = ProblemTypes.of("unsupported-image");
+    /** A partner's quota (vehicles while unverified, photos, photo bytes) would be exceeded: 409. */
+    public static final URI QUOTA_EXCEEDED = ProblemTypes.of("quota-exceeded");
 
     private VehicleProblems() {
     }

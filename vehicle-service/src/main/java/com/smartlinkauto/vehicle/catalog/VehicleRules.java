@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import com.smartlinkauto.servicedefaults.validation.TextRules;
+
 /** Listing rules that need more than an annotation: model year, money, country, normalisation. */
 public final class VehicleRules {
 
@@ -18,6 +20,9 @@ public final class VehicleRules {
     public static final String PLATE_PATTERN = "[A-Za-z0-9][A-Za-z0-9 -]{0,14}[A-Za-z0-9]";
     public static final int FIRST_MODEL_YEAR = 1990;
     public static final int DEFAULT_TURNAROUND_MINUTES = 60;
+    /** Prices are stored as {@code numeric(14,4)}: a client's price may have no more digits than that. */
+    public static final int PRICE_INTEGER_DIGITS = 10;
+    public static final int PRICE_FRACTION_DIGITS = 4;
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -80,6 +85,18 @@ public final class VehicleRules {
 
     public static String cityKey(String city) {
         return city.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Each feature NFC-normalised and trimmed (nulls kept for validation to report); null stays null. */
+    static List<String> normalize(List<String> features) {
+        if (features == null) {
+            return null;
+        }
+        List<String> normalized = new ArrayList<>(features.size());
+        for (String feature : features) {
+            normalized.add(TextRules.normalize(feature));
+        }
+        return java.util.Collections.unmodifiableList(normalized);
     }
 
     /** Trimmed, duplicates (ignoring case) dropped, order kept. */

@@ -26,6 +26,7 @@ import com.smartlinkauto.vehicle.cache.CacheNamespaces;
 import com.smartlinkauto.vehicle.cache.VehicleCache;
 import com.smartlinkauto.vehicle.config.VehicleProperties;
 import com.smartlinkauto.vehicle.partner.PartnerDirectory;
+import com.smartlinkauto.vehicle.partner.PartnerQuotas;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -35,16 +36,18 @@ public class VehicleService {
 
     private final VehicleStore store;
     private final PartnerDirectory partners;
+    private final PartnerQuotas quotas;
     private final VehicleCache cache;
     private final ApplicationEventPublisher events;
     private final VehicleProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    VehicleService(VehicleStore store, PartnerDirectory partners, VehicleCache cache, ApplicationEventPublisher events,
-            VehicleProperties properties, Clock clock, MeterRegistry meters) {
+    VehicleService(VehicleStore store, PartnerDirectory partners, PartnerQuotas quotas, VehicleCache cache,
+            ApplicationEventPublisher events, VehicleProperties properties, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.partners = partners;
+        this.quotas = quotas;
         this.cache = cache;
         this.events = events;
         this.properties = properties;
@@ -59,15 +62,14 @@ public class VehicleService {
                     "Only the partner themself or an admin may list vehicles for partner " + partnerId + ".");
         }
         PartnerDirectory.Status partnerStatus = partners.status(partnerId);
-        if (partnerStatus == PartnerDirectory.Status.REJECTED) {
-            throw new ApiException(HttpStatus.FORBIDDEN, VehicleProblems.PARTNER_NOT_ALLOWED,
-                    "The partner's verification was rejected or suspended: they cannot list vehicles.",
-                    Map.of("partnerId", partnerId.toString()));
-        }
+        checkListable(partnerId, partnerStatus);
         VehicleRules.checkYear(request.year(), clock);
         String currency = VehicleRules.currency(request.currency());
         long priceMinor = VehicleRules.priceMinor(request.basePricePerDay(), currency, properties.maxPricePerDay());
         String country = VehicleRules.country(request.location().country());
+        // one listing of a partner at a time from here: the vehicle cap holds under concurrency
+        quotas.lock(partnerId);
+        quotas.checkVehicle(partnerId, partnerStatus);
         Instant now = clock.instant();
         Vehicle vehicle = new Vehicle(UUID.randomUUID(), partnerId, request.make().strip(), request.model().strip(),
                 request.year(), request.vin(), request.licensePlate().strip(), priceMinor, currency,
@@ -94,6 +96,14 @@ public class VehicleService {
                         vehicle.turnaroundMinutes(), vehicle.status().name(), now)));
         meters.counter("smartlink.vehicles.listed").increment();
         return vehicle;
+    }
+
+    private static void checkListable(UUID partnerId, PartnerDirectory.Status status) {
+        if (status == PartnerDirectory.Status.REJECTED) {
+            throw new ApiException(HttpStatus.FORBIDDEN, VehicleProblems.PARTNER_NOT_ALLOWED,
+                    "The partner's verification was rejected or suspended: they cannot list vehicles.",
+                    Map.of("partnerId", partnerId.toString()));
+        }
     }
 
     /** The vehicle if the caller manages it (owner or admin); 404 otherwise. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.Valid;
@@ -21,7 +22,8 @@ import jakarta.validation.constraints.NotNull;
 @Validated
 @ConfigurationProperties("smartlink.vehicles")
 public record VehicleProperties(@DefaultValue("10000") @NotNull @DecimalMin("1") BigDecimal maxPricePerDay,
-        @DefaultValue @Valid Cache cache, @DefaultValue @Valid Photos photos, @DefaultValue @Valid Search search) {
+        @DefaultValue @Valid Cache cache, @DefaultValue @Valid Photos photos, @DefaultValue @Valid Search search,
+        @DefaultValue @Valid Blackouts blackouts, @DefaultValue @Valid Quotas quotas) {
 
     /**
      * @param searchTtl  how long a search result page is kept (and may be served) at most
@@ -42,5 +44,37 @@ public record VehicleProperties(@DefaultValue("10000") @NotNull @DecimalMin("1")
      */
     public record Search(@DefaultValue("500") @Min(1) @Max(20000) int maxRadiusKm,
             @DefaultValue("365") @Min(1) int maxRangeDays, @DefaultValue("100") @Min(1) @Max(1000) int maxPageSize) {
+    }
+
+    /** @param maxAhead how far from now a blackout may end (a partner plans a year or two ahead, not a century) */
+    public record Blackouts(@DefaultValue("730d") @NotNull Duration maxAhead) {
+    }
+
+    /**
+     * What one partner may list and store, so that sign-ups nobody has verified cannot fill the catalogue or
+     * the storage network. Photo quotas count every photo of every vehicle of the partner, whoever uploaded it.
+     */
+    public record Quotas(@DefaultValue @Valid Unverified unverified, @DefaultValue @Valid Verified verified) {
+    }
+
+    /**
+     * A partner PENDING or REJECTED.
+     *
+     * @param maxVehicles   vehicles (not retired) they may have listed
+     * @param maxPhotos     photos across all their vehicles
+     * @param maxPhotoBytes the photos' total size
+     */
+    public record Unverified(@DefaultValue("5") @Min(0) int maxVehicles, @DefaultValue("50") @Min(0) int maxPhotos,
+            @DefaultValue("200MB") @NotNull DataSize maxPhotoBytes) {
+    }
+
+    /**
+     * A VERIFIED partner (no vehicle cap).
+     *
+     * @param maxPhotos     photos across all their vehicles
+     * @param maxPhotoBytes the photos' total size
+     */
+    public record Verified(@DefaultValue("2000") @Min(0) int maxPhotos,
+            @DefaultValue("10GB") @NotNull DataSize maxPhotoBytes) {
     }
 }

@@ -47,7 +47,11 @@ class PhotoController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Add a photo (owner or admin): multipart part `file`, JPEG/PNG/WebP by content, at most "
-            + "10 MB, at most 20 per vehicle")
+            + "10 MB, at most 20 per vehicle",
+            description = "Counts against the partner's photo quota across all their vehicles (not yet verified: 50 "
+                    + "photos / 200 MB; verified: 2,000 / 10 GB; smartlink.vehicles.quotas): beyond it 409 "
+                    + "quota-exceeded. 409 photo-limit-reached per vehicle, 413 too large, 415 not an image, 400 "
+                    + "malformed multipart, 503 storage-unavailable.")
     ResponseEntity<PhotoRef> add(@PathVariable UUID vehicleId, @RequestPart("file") MultipartFile file,
             @AuthenticationPrincipal Jwt jwt) throws IOException {
         Photo photo = photos.add(vehicleId, file, Caller.of(jwt));

@@ -36,6 +36,7 @@ import com.smartlinkauto.vehicle.catalog.VehicleService;
 import com.smartlinkauto.vehicle.catalog.VehicleStatus;
 import com.smartlinkauto.vehicle.catalog.VehicleStore;
 import com.smartlinkauto.vehicle.config.VehicleProperties;
+import com.smartlinkauto.vehicle.partner.PartnerQuotas;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -52,6 +53,7 @@ class PhotoService {
     private final PhotoStore photos;
     private final VehicleStore vehicles;
     private final VehicleService vehicleService;
+    private final PartnerQuotas quotas;
     private final StorageClient storage;
     private final VehicleCache cache;
     private final ApplicationEventPublisher events;
@@ -60,12 +62,13 @@ class PhotoService {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    PhotoService(PhotoStore photos, VehicleStore vehicles, VehicleService vehicleService, StorageClient storage,
-            VehicleCache cache, ApplicationEventPublisher events, TransactionTemplate tx, VehicleProperties properties,
-            Clock clock, MeterRegistry meters) {
+    PhotoService(PhotoStore photos, VehicleStore vehicles, VehicleService vehicleService, PartnerQuotas quotas,
+            StorageClient storage, VehicleCache cache, ApplicationEventPublisher events, TransactionTemplate tx,
+            VehicleProperties properties, Clock clock, MeterRegistry meters) {
         this.photos = photos;
         this.vehicles = vehicles;
         this.vehicleService = vehicleService;
+        this.quotas = quotas;
         this.storage = storage;
         this.cache = cache;
         this.events = events;
@@ -85,6 +88,8 @@ class PhotoService {
             throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
                     "A photo may have at most " + limits.maxBytes() + " bytes.", Map.of("maxBytes", limits.maxBytes()));
         }
+        // early answer before any byte travels; decided again under the partner's lock below
+        quotas.checkPhoto(vehicle.partnerId(), file.getSize());
         StoredFile stored;
         try (InputStream in = new BufferedInputStream(file.getInputStream(), 64 * 1024)) {
             in.mark(ImageType.SNIFF_BYTES);
@@ -100,8 +105,11 @@ class PhotoService {
                 stored.sha256(), 0, clock.instant());
         try {
             tx.executeWithoutResult(status -> {
+                // the partner's uploads one at a time past this point: their quota holds under concurrency
+                quotas.lock(vehicle.partnerId());
                 Vehicle locked = vehicles.lock(vehicleId).orElseThrow(() -> VehicleProblems.vehicleNotFound(vehicleId));
                 checkAccepting(locked, photos.count(vehicleId));
+                quotas.checkPhoto(vehicle.partnerId(), photo.size());
                 photos.insert(photo);
                 photosChanged(locked);
             });

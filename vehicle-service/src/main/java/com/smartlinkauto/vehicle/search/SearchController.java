@@ -32,18 +32,26 @@ class SearchController {
                     + "change of a vehicle or a booking invalidates the searches it can affect.",
             security = {})
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchResult.class)))
-    ResponseEntity<String> search(@RequestParam(required = false) String city,
+    ResponseEntity<String> search(
+            @Parameter(description = "case-insensitive; at most 80 characters (also lower-cased), no control characters")
+            @RequestParam(required = false) String city,
             @Parameter(description = "ISO 3166-1 alpha-2") @RequestParam(required = false) String country,
             @Parameter(description = "lat,lon of the centre, e.g. 52.52,13.405") @RequestParam(required = false) String near,
             @Parameter(description = "with near; default 25, at most 500") @RequestParam(required = false) Double radiusKm,
-            @Parameter(description = "ISO-8601 with offset") @RequestParam(required = false) String from,
-            @Parameter(description = "ISO-8601 with offset, after from") @RequestParam(required = false) String to,
-            @RequestParam(required = false) String make, @RequestParam(required = false) String model,
-            @RequestParam(required = false) BigDecimal minPrice, @RequestParam(required = false) BigDecimal maxPrice,
-            @Parameter(description = "at least this many seats") @RequestParam(required = false) Integer seats,
+            @Parameter(description = "ISO-8601 with offset, 1970 to 2200") @RequestParam(required = false) String from,
+            @Parameter(description = "ISO-8601 with offset, after from, at most 365 days later, 1970 to 2200")
+            @RequestParam(required = false) String to,
+            @Parameter(description = "at most 60 characters, no control characters") @RequestParam(required = false) String make,
+            @Parameter(description = "at most 60 characters, no control characters") @RequestParam(required = false) String model,
+            @Parameter(description = "≥ 0, at most 10 digits before the point and 4 after")
+            @RequestParam(required = false) BigDecimal minPrice,
+            @Parameter(description = "≥ minPrice, at most 10 digits before the point and 4 after")
+            @RequestParam(required = false) BigDecimal maxPrice,
+            @Parameter(description = "at least this many seats, 1 to 9") @RequestParam(required = false) Integer seats,
             @Parameter(description = "MANUAL or AUTOMATIC") @RequestParam(required = false) String transmission,
             @RequestParam(required = false) String fuelType,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            @Parameter(description = "0 to 10000") @RequestParam(required = false) Integer page,
+            @Parameter(description = "1 to 100") @RequestParam(required = false) Integer size,
             @Parameter(description = "price, year or distance, optionally ,asc or ,desc (default: distance with "
                     + "near, else price)") @RequestParam(required = false) String sort) {
         String body = search.searchJson(new SearchCriteria.Raw(city, country, near, radiusKm, from, to, make, model,

@@ -3,10 +3,12 @@ package com.smartlinkauto.vehicle.search;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
+import com.smartlinkauto.servicedefaults.validation.InputChecks;
+import com.smartlinkauto.servicedefaults.validation.InstantWindow;
+import com.smartlinkauto.servicedefaults.validation.TextRules;
 import com.smartlinkauto.vehicle.cache.CacheNamespaces;
 import com.smartlinkauto.vehicle.catalog.FuelType;
 import com.smartlinkauto.vehicle.catalog.Invalid;
@@ -41,10 +43,9 @@ public record SearchCriteria(String cityKey, String country, GeoPoint near, Doub
 
     /** Reads and checks the raw query parameters; anything wrong is a 400 naming the parameter. */
     public static SearchCriteria parse(Raw raw, VehicleProperties.Search limits, Instant now) {
-        String cityKey = blankToNull(raw.city()) == null ? null : VehicleRules.cityKey(raw.city());
-        if (cityKey != null && cityKey.length() > 80) {
-            throw Invalid.parameter("city", "must be at most 80 characters");
-        }
+        // the same normalisation as a listing's city (NFC, trimmed, lower-cased), checked before it is used
+        InputChecks.text("city", raw.city(), 80, true);
+        String cityKey = blankToNull(raw.city()) == null ? null : VehicleRules.cityKey(TextRules.normalize(raw.city()));
         String country = null;
         if (blankToNull(raw.country()) != null) {
             country = raw.country().strip().toUpperCase(Locale.ROOT);
@@ -66,8 +67,8 @@ public record SearchCriteria(String cityKey, String country, GeoPoint near, Doub
         else if (near != null) {
             radius = DEFAULT_RADIUS_KM;
         }
-        Instant from = instant("from", raw.from());
-        Instant to = instant("to", raw.to());
+        Instant from = InputChecks.parseInstant("from", raw.from(), InstantWindow.DEFAULT);
+        Instant to = InputChecks.parseInstant("to", raw.to(), InstantWindow.DEFAULT);
         if ((from == null) != (to == null)) {
             throw Invalid.parameter(from == null ? "from" : "to", "from and to go together");
         }
@@ -82,8 +83,11 @@ public record SearchCriteria(String cityKey, String country, GeoPoint near, Doub
                 throw Invalid.parameter("to", "must be at most " + limits.maxRangeDays() + " days after from");
             }
         }
-        BigDecimal minPrice = raw.minPrice();
-        BigDecimal maxPrice = raw.maxPrice();
+        // bounded like a stored price (numeric(14,4)) before anything compares, strips or prints them
+        BigDecimal minPrice = InputChecks.decimal("minPrice", raw.minPrice(), VehicleRules.PRICE_INTEGER_DIGITS,
+                VehicleRules.PRICE_FRACTION_DIGITS);
+        BigDecimal maxPrice = InputChecks.decimal("maxPrice", raw.maxPrice(), VehicleRules.PRICE_INTEGER_DIGITS,
+                VehicleRules.PRICE_FRACTION_DIGITS);
         if (minPrice != null && minPrice.signum() < 0) {
             throw Invalid.parameter("minPrice", "must not be negative");
         }
@@ -132,6 +136,8 @@ public record SearchCriteria(String cityKey, String country, GeoPoint near, Doub
                 throw Invalid.parameter("sort", "distance needs near=lat,lon");
             }
         }
+        InputChecks.text("make", raw.make(), 60, true);
+        InputChecks.text("model", raw.model(), 60, true);
         return new SearchCriteria(cityKey, country, near, radius, from, to, lower(raw.make()), lower(raw.model()),
                 minPrice == null ? null : minPrice.stripTrailingZeros(),
                 maxPrice == null ? null : maxPrice.stripTrailingZeros(), raw.seats(), transmission, fuelType, sort,
@@ -217,18 +223,6 @@ public record SearchCriteria(String cityKey, String country, GeoPoint near, Doub
         }
     }
 
-    private static Instant instant(String name, String value) {
-        if (blankToNull(value) == null) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(value.strip()).toInstant();
-        }
-        catch (DateTimeParseException ex) {
-            throw Invalid.parameter(name, "must be an ISO-8601 date-time with an offset, e.g. 2026-12-01T10:00:00Z");
-        }
-    }
-
     private static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
         if (blankToNull(value) == null) {
             return null;
@@ -242,7 +236,7 @@ public record SearchCriteria(String cityKey, String country, GeoPoint near, Doub
     }
 
     private static String lower(String value) {
-        return blankToNull(value) == null ? null : value.strip().toLowerCase(Locale.ROOT);
+        return blankToNull(value) == null ? null : TextRules.normalize(value).toLowerCase(Locale.ROOT);
     }
 
     private static String blankToNull(String value) {

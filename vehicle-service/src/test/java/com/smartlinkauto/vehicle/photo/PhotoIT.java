@@ -5,16 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 import com.smartlinkauto.testsupport.security.TestTokens;
-import com.smartlinkauto.testsupport.storage.InMemoryStorageServer;
 import com.smartlinkauto.vehicle.Api;
-import com.smartlinkauto.vehicle.VehicleTestSupport;
 
 import tools.jackson.databind.JsonNode;
 
@@ -22,38 +16,7 @@ import tools.jackson.databind.JsonNode;
  * Photos through the storage client, against an in-memory stand-in for the storage controller's internal
  * file API (the real network is covered by the controller's ITs and the e2e test).
  */
-@TestPropertySource(properties = "smartlink.vehicles.photos.max-per-vehicle=3")
-class PhotoIT extends VehicleTestSupport {
-
-    static final InMemoryStorageServer STORAGE = new InMemoryStorageServer().start();
-
-    @DynamicPropertySource
-    static void storage(DynamicPropertyRegistry registry) {
-        registry.add("smartlink.storage-client.base-url", STORAGE::baseUrl);
-    }
-
-    @AfterAll
-    static void stop() {
-        STORAGE.close();
-    }
-
-    static byte[] png(int size) {
-        byte[] bytes = new byte[size];
-        byte[] magic = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };
-        System.arraycopy(magic, 0, bytes, 0, magic.length);
-        for (int i = magic.length; i < size; i++) {
-            bytes[i] = (byte) (i * 31);
-        }
-        return bytes;
-    }
-
-    static byte[] jpeg() {
-        return new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1 };
-    }
-
-    static byte[] webp() {
-        return new byte[] { 'R', 'I', 'F', 'F', 4, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', ' ' };
-    }
+class PhotoIT extends PhotoTestSupport {
 
     @Test
     void theOwnerAddsPhotosThatAnyoneCanDownloadWithCachingHeadersAndDeletesThem() {

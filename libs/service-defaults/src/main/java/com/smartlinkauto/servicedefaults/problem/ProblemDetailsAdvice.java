@@ -1,5 +1,7 @@
 package com.smartlinkauto.servicedefaults.problem;
 
+import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.smartlinkauto.servicedefaults.Correlation;
@@ -58,13 +62,65 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
+    /**
+     * A multipart body that cannot be parsed: no boundary, broken framing, a client that stopped sending.
+     * (Too large is {@link org.springframework.web.multipart.MaxUploadSizeExceededException}: 413.)
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> handleMultipart(MultipartException ex, WebRequest request) {
+        log.info("Unreadable multipart request on {}: {}", describe(request), ex.toString());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The multipart body could not be read: it needs a boundary in its Content-Type and well-formed parts.");
+        body.setType(ProblemTypes.MALFORMED_REQUEST);
+        return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * Parse and arithmetic failures that escaped the service's own checks: a number or date from the client
+     * too large for its type or not one at all. Inputs are bounded before use, so this is the safety net;
+     * it is logged, because the check that should have caught it is missing somewhere.
+     */
+    @ExceptionHandler({ ArithmeticException.class, NumberFormatException.class, DateTimeException.class })
+    ResponseEntity<Object> handleOutOfRange(RuntimeException ex, WebRequest request) {
+        log.warn("Out-of-range or malformed value on {} (answered 400): {}", describe(request), ex.toString());
+        return badValue(ex, request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+        if (isClientData(ex)) {
+            log.warn("A value of the request on {} was refused below the service's own checks (answered 400): {}",
+                    describe(request), rootCause(ex).toString());
+            return badValue(ex, request);
+        }
         log.error("Unhandled error on {}", describe(request), ex);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred. Quote the correlation id when reporting it.");
         body.setType(ProblemTypes.INTERNAL);
         return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    /**
+     * A path variable, parameter or header of the wrong type (a malformed UUID, "abc" or an overflowing number):
+     * {@code malformed-request} as before, now with the parameter named in {@code errors} and the value never
+     * echoed (Spring's own detail quotes it).
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex.getPropertyName() != null ? ex.getPropertyName() : "value";
+        Class<?> required = ex.getRequiredType();
+        String expected = required == null ? "a value of the expected type"
+                : required == java.util.UUID.class ? "a UUID"
+                : Number.class.isAssignableFrom(required) || required.isPrimitive() ? "a number in range"
+                : java.time.temporal.Temporal.class.isAssignableFrom(required) ? "an ISO-8601 date-time"
+                : required.isEnum() ? "one of " + java.util.Arrays.toString(required.getEnumConstants())
+                : "a valid " + required.getSimpleName();
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request has a parameter that cannot be read as its type.");
+        body.setType(ProblemTypes.MALFORMED_REQUEST);
+        body.setProperty("errors", List.of(Map.of("field", name, "message", "must be " + expected)));
+        return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override
@@ -130,12 +186,51 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (request instanceof NativeWebRequest nwr
                 && nwr.getNativeRequest() instanceof HttpServletRequest servletRequest) {
-            problem.setInstance(java.net.URI.create(servletRequest.getRequestURI()));
+            problem.setInstance(ServletProblems.instance(servletRequest.getRequestURI()));
         }
         String correlationId = MDC.get(Correlation.MDC_KEY);
         if (correlationId != null) {
             problem.setProperty("correlationId", correlationId);
         }
+    }
+
+    private ResponseEntity<Object> badValue(Exception ex, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "A value in the request is malformed or out of range.");
+        body.setType(ProblemTypes.MALFORMED_REQUEST);
+        return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Thrown when a request is read, named so that no servlet container or Spring Security is needed here. */
+    private static final java.util.Set<String> CLIENT_ERRORS = java.util.Set.of(
+            // Tomcat cannot decode the query string: %zz, invalid UTF-8 (%C3%28), a CESU surrogate (%ED%A0%80)
+            "org.apache.tomcat.util.http.InvalidParameterException",
+            // Spring Security's firewall refuses a header value when it is read (non-ASCII in If-None-Match)
+            "org.springframework.security.web.firewall.RequestRejectedException");
+
+    /**
+     * Errors a client's value causes below the service's checks: PostgreSQL's "data exception" class
+     * (SQLSTATE 22: a NUL byte, a value too long for its column, a date or number out of range), a query
+     * string Tomcat cannot decode, a header Spring Security's firewall refuses once it is read.
+     */
+    static boolean isClientData(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+            if (CLIENT_ERRORS.contains(t.getClass().getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable ex) {
+        Throwable t = ex;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private static List<Map<String, String>> fieldErrors(List<FieldError> errors) {

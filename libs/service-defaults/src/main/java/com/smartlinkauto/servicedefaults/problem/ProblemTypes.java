@@ -19,6 +19,8 @@ public final class ProblemTypes {
     public static final URI UNAUTHORIZED = of("unauthorized");
     public static final URI FORBIDDEN = of("forbidden");
     public static final URI PAYLOAD_TOO_LARGE = of("payload-too-large");
+    public static final URI URI_TOO_LONG = of("uri-too-long");
+    public static final URI HEADERS_TOO_LARGE = of("header-fields-too-large");
     public static final URI RATE_LIMITED = of("rate-limited");
     public static final URI SERVICE_UNAVAILABLE = of("service-unavailable");
     public static final URI GATEWAY_TIMEOUT = of("gateway-timeout");
@@ -43,9 +45,11 @@ public final class ProblemTypes {
             case 406 -> NOT_ACCEPTABLE;
             case 409 -> CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> VALIDATION;
             case 429 -> RATE_LIMITED;
+            case 431 -> HEADERS_TOO_LARGE;
             case 503 -> SERVICE_UNAVAILABLE;
             case 504 -> GATEWAY_TIMEOUT;
             default -> status >= 500 ? INTERNAL : HTTP_ERROR;

@@ -29,13 +29,26 @@ public final class ServletProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type);
         if (request != null) {
-            problem.setInstance(URI.create(request.getRequestURI()));
+            problem.setInstance(instance(request.getRequestURI()));
         }
         String correlationId = MDC.get(Correlation.MDC_KEY);
         if (correlationId != null) {
             problem.setProperty("correlationId", correlationId);
         }
         return problem;
+    }
+
+    /** The request path as a problem's {@code instance}, or none when it is not a valid URI reference. */
+    public static URI instance(String path) {
+        if (path == null) {
+            return null;
+        }
+        try {
+            return new URI(path);
+        }
+        catch (java.net.URISyntaxException ex) {
+            return null;
+        }
     }
 
     /** Writes a problem on a servlet response that is not committed yet (filters, entry points). */

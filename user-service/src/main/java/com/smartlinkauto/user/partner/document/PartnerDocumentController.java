@@ -45,9 +45,11 @@ class PartnerDocumentController {
     @PostMapping(path = "/api/partners/me/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload a verification document (multipart: `type` and `file`)",
             description = "PDF, JPEG, PNG or WebP, recognised by the file's first bytes (name and declared type "
-                    + "are ignored), at most 10 MB, at most 30 documents per partner. 201 with the document and "
-                    + "`Location`; 400 validation (type, missing or empty file), 413 too large, 415 "
-                    + "unsupported-document-format, 409 document-limit-reached, 503 storage-unavailable.",
+                    + "are ignored), at most 10 MB; per partner at most 30 documents and 50 MB in all "
+                    + "(smartlink.users.documents). 201 with the document and `Location`; 400 validation (type, "
+                    + "missing or empty file), 400 malformed-request (multipart without a boundary), 413 too large, "
+                    + "415 unsupported-document-format, 409 document-limit-reached (count) or quota-exceeded (total "
+                    + "size), 503 storage-unavailable.",
             responses = @ApiResponse(responseCode = "201", description = "stored"))
     ResponseEntity<PartnerDocumentResponse> upload(@AuthenticationPrincipal Jwt jwt,
             @Parameter(description = "DRIVER_LICENCE, INSURANCE or OWNERSHIP", required = true)

@@ -15,6 +15,10 @@ interface PartnerDocumentRepository extends JpaRepository<PartnerDocument, UUID>
 
     long countByPartnerId(UUID partnerId);
 
+    @Query("select new com.smartlinkauto.user.partner.document.DocumentUsage(count(d), coalesce(sum(d.sizeBytes), 0L)) "
+            + "from PartnerDocument d where d.partnerId = :partnerId")
+    DocumentUsage usage(@Param("partnerId") UUID partnerId);
+
     Optional<PartnerDocument> findByIdAndPartnerId(UUID id, UUID partnerId);
 
     /** 1 when this call deleted the row, 0 when it was already gone. */

@@ -13,7 +13,7 @@ public record PartnerDocumentResponse(UUID id, DocumentType type, String content
                 document.getSizeBytes(), document.getOriginalName(), document.getUploadedAt());
     }
 
-    /** A partner's documents, newest first (at most {@value PartnerDocumentService#MAX_DOCUMENTS}). */
+    /** A partner's documents, newest first (at most {@code smartlink.users.documents.max-count}). */
     public record Items(List<PartnerDocumentResponse> items) {
     }
 }

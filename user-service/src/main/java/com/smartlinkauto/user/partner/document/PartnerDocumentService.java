@@ -45,10 +45,10 @@ import com.smartlinkauto.user.support.UserMetrics;
 @Service
 public class PartnerDocumentService {
 
-    static final int MAX_DOCUMENTS = 30;
     static final long MAX_BYTES = 10L * 1024 * 1024;
 
     static final URI DOCUMENT_LIMIT_REACHED = ProblemTypes.of("document-limit-reached");
+    static final URI QUOTA_EXCEEDED = ProblemTypes.of("quota-exceeded");
     static final URI UNSUPPORTED_DOCUMENT = ProblemTypes.of("unsupported-document-format");
 
     private static final Logger log = LoggerFactory.getLogger(PartnerDocumentService.class);
@@ -61,9 +61,12 @@ public class PartnerDocumentService {
     private final TransactionTemplate tx;
     private final UserMetrics metrics;
     private final Clock clock;
+    private final DocumentQuotaProperties quota;
 
     PartnerDocumentService(PartnerDocumentRepository documents, UserAccountRepository users, StorageClient storage,
-            AuditLog audit, AdvisoryLocks locks, TransactionTemplate tx, UserMetrics metrics, Clock clock) {
+            AuditLog audit, AdvisoryLocks locks, TransactionTemplate tx, UserMetrics metrics, Clock clock,
+            DocumentQuotaProperties quota) {
+        this.quota = quota;
         this.documents = documents;
         this.users = users;
         this.storage = storage;
@@ -89,9 +92,13 @@ public class PartnerDocumentService {
                     "A document may have at most 10 MB.");
         }
         DocumentFormat format = detect(file);
-        if (documents.countByPartnerId(partnerId) >= MAX_DOCUMENTS) {
+        try {
+            // early answer before any byte travels; decided again under the partner's lock below
+            checkQuota(partnerId, size);
+        }
+        catch (ApiException ex) {
             metrics.partnerDocument("rejected");
-            throw limitReached();
+            throw ex;
         }
         String name = originalName(file.getOriginalFilename(), type, format);
 
@@ -113,9 +120,7 @@ public class PartnerDocumentService {
             PartnerDocumentResponse response = tx.execute(status -> {
                 // one upload of a partner at a time past this point: the limit holds under concurrency
                 locks.lockForTransaction("partner-documents:" + partnerId);
-                if (documents.countByPartnerId(partnerId) >= MAX_DOCUMENTS) {
-                    throw limitReached();
-                }
+                checkQuota(partnerId, size);
                 PartnerDocument document = documents.saveAndFlush(new PartnerDocument(partnerId, type,
                         stored.fileId(), format.mediaType(), size, sha256, name, clock.instant()));
                 audit.record(partnerId, AuditAction.PARTNER_DOCUMENT_UPLOADED, partnerId.toString(), null,
@@ -179,10 +184,21 @@ public class PartnerDocumentService {
         });
     }
 
-    private static ApiException limitReached() {
-        return new ApiException(HttpStatus.CONFLICT, DOCUMENT_LIMIT_REACHED,
-                "A partner may keep at most " + MAX_DOCUMENTS + " documents. Delete one first.",
-                Map.of("limit", MAX_DOCUMENTS));
+    /** 409 when one more document of {@code size} bytes would take the partner past their count or total size. */
+    private void checkQuota(UUID partnerId, long size) {
+        DocumentUsage usage = documents.usage(partnerId);
+        if (usage.count() >= quota.maxCount()) {
+            throw new ApiException(HttpStatus.CONFLICT, DOCUMENT_LIMIT_REACHED,
+                    "A partner may keep at most " + quota.maxCount() + " documents. Delete one first.",
+                    Map.of("quota", "documents", "limit", quota.maxCount()));
+        }
+        long maxBytes = quota.maxTotalBytes().toBytes();
+        if (usage.bytes() + size > maxBytes) {
+            throw new ApiException(HttpStatus.CONFLICT, QUOTA_EXCEEDED,
+                    "A partner may keep at most " + maxBytes + " bytes (" + quota.maxTotalBytes().toMegabytes()
+                            + " MB) of documents; " + usage.bytes() + " are used. Delete one first.",
+                    Map.of("quota", "documentBytes", "limit", maxBytes));
+        }
     }
 
     /**

@@ -51,7 +51,9 @@ class PartnerDocumentServiceTest {
         UserMetrics metrics = newInstance(UserMetrics.class, new SimpleMeterRegistry());
         service = new PartnerDocumentService(documents, mock(UserAccountRepository.class), storage,
                 mock(AuditLog.class), mock(AdvisoryLocks.class), new TransactionTemplate(transactions), metrics,
-                Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
+                Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC),
+                new DocumentQuotaProperties(30, org.springframework.util.unit.DataSize.ofMegabytes(100)));
+        when(documents.usage(any())).thenReturn(new DocumentUsage(0, 0));
     }
 
     private static <T> T newInstance(Class<T> type, Object argument) throws Exception {
@@ -99,7 +101,7 @@ class PartnerDocumentServiceTest {
     void theLimitSeenOnlyAfterStoringDeletesTheStoredFile() throws Exception {
         UUID fileId = UUID.randomUUID();
         storedAs(fileId);
-        when(documents.countByPartnerId(partner)).thenReturn(29L, 30L);
+        when(documents.usage(partner)).thenReturn(new DocumentUsage(29, 0), new DocumentUsage(30, 0));
 
         assertThatThrownBy(() -> service.upload(partner, "INSURANCE",
                 new MockMultipartFile("file", "a.pdf", "application/pdf", pdf)))
@@ -117,7 +119,7 @@ class PartnerDocumentServiceTest {
         }
         assertThatThrownBy(() -> service.upload(partner, "NOT_A_TYPE",
                 new MockMultipartFile("file", "a.pdf", "application/pdf", pdf))).isInstanceOf(ApiException.class);
-        when(documents.countByPartnerId(partner)).thenReturn(30L);
+        when(documents.usage(partner)).thenReturn(new DocumentUsage(30, 0));
         assertThatThrownBy(() -> service.upload(partner, "INSURANCE",
                 new MockMultipartFile("file", "a.pdf", "application/pdf", pdf))).isInstanceOf(ApiException.class);
         verify(storage, never()).store(any(), anyLong(), any(), any());

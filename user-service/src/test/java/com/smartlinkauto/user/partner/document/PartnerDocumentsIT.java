@@ -255,6 +255,50 @@ class PartnerDocumentsIT extends ApiTestSupport {
     }
 
     @Test
+    void aPartnersDocumentsAreLimitedInTotalSizeAlsoWhenUploadsRace() {
+        // smartlink.users.documents.max-total-bytes: 50 MB
+        long limit = 50L * 1024 * 1024;
+        byte[] ten = pdf(10 * 1024 * 1024, 7);
+        for (int i = 0; i < 4; i++) {
+            assertThat(upload(token, "INSURANCE", "big" + i + ".pdf", "application/pdf", ten).status()).isEqualTo(201);
+        }
+        int filesBefore = STORAGE.fileCount();
+        byte[] six = pdf(6 * 1024 * 1024, 8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Api.Response>> racing = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Api client = new Api(port);
+            racing.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+                return client.multipart(PATH, token, Part.field("type", "OWNERSHIP"),
+                        Part.file("file", "race.pdf", "application/pdf", six));
+            }));
+        }
+        start.countDown();
+        List<Api.Response> results = racing.stream().map(CompletableFuture::join).toList();
+        assertThat(results).filteredOn(r -> r.status() == 201).hasSize(1);
+        results.stream().filter(r -> r.status() != 201).forEach(r -> {
+            r.assertProblem(409, "quota-exceeded");
+            assertThat(r.json().path("quota").asString()).isEqualTo("documentBytes");
+            assertThat(r.json().path("limit").asLong()).isEqualTo(limit);
+            assertThat(r.json().path("detail").asString()).contains(Long.toString(limit));
+        });
+        assertThat(STORAGE.fileCount()).as("losers deleted their stored bytes").isEqualTo(filesBefore + 1);
+        // 46 MiB kept: 5 MiB more is over, 4 MiB fits exactly
+        upload(token, "INSURANCE", "five.pdf", "application/pdf", pdf(5 * 1024 * 1024, 9))
+                .assertProblem(409, "quota-exceeded");
+        assertThat(upload(token, "INSURANCE", "four.pdf", "application/pdf", pdf(4 * 1024 * 1024, 10)).status())
+                .isEqualTo(201);
+        assertThat(jdbc.queryForObject("select sum(size_bytes) from partner_documents where partner_id = ?::uuid",
+                Long.class, partner.id())).isEqualTo(limit);
+    }
+
+    @Test
     void anUnavailableStorageNetworkIs503AndKeepsNoRow() {
         STORAGE.failWith(503);
         upload(token, "INSURANCE", "a.pdf", "application/pdf", pdf(2000, 6)).assertProblem(503, "storage-unavailable");
