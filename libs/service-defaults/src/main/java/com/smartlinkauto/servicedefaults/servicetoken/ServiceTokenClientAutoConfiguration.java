@@ -1,5 +1,6 @@
 package com.smartlinkauto.servicedefaults.servicetoken;
 
+import java.net.http.HttpClient;
 import java.time.Clock;
 
 import org.slf4j.Logger;
@@ -13,7 +14,7 @@ import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
 import org.springframework.cloud.client.loadbalancer.LoadBalancerRequestFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.web.client.RestClient;
 
@@ -35,8 +36,10 @@ public class ServiceTokenClientAutoConfiguration {
             ObjectProvider<LoadBalancerClient> loadBalancer, ObjectProvider<LoadBalancerRequestFactory> requestFactory) {
         String clientId = properties.clientId() != null ? properties.clientId()
                 : environment.getRequiredProperty("spring.application.name");
-        SimpleClientHttpRequestFactory http = new SimpleClientHttpRequestFactory();
-        http.setConnectTimeout(properties.connectTimeout());
+        // the JDK HttpClient: HttpURLConnection cannot read the body of a 401 to a streamed request (the token
+        // endpoint's invalid_client answer)
+        JdkClientHttpRequestFactory http = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout()).version(HttpClient.Version.HTTP_1_1).build());
         http.setReadTimeout(properties.readTimeout());
         RestClient.Builder tokenClient = RestClient.builder().requestFactory(http);
         ServiceUris.loadBalancing(properties.tokenUri(), loadBalancer, requestFactory)
