@@ -35,7 +35,7 @@ public class ServiceTokenClientAutoConfiguration {
     ServiceTokens serviceTokens(ServiceTokenProperties properties, Environment environment,
             ObjectProvider<LoadBalancerClient> loadBalancer, ObjectProvider<LoadBalancerRequestFactory> requestFactory) {
         String clientId = properties.clientId() != null ? properties.clientId()
-                : environment.getRequiredProperty("spring.application.name");
+                : environment.getProperty("spring.application.name", "application");
         // the JDK HttpClient: HttpURLConnection cannot read the body of a 401 to a streamed request (the token
         // endpoint's invalid_client answer)
         JdkClientHttpRequestFactory http = new JdkClientHttpRequestFactory(HttpClient.newBuilder()

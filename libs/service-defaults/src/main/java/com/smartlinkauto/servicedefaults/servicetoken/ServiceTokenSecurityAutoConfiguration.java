@@ -55,7 +55,7 @@ public class ServiceTokenSecurityAutoConfiguration {
 
     static String audience(ServiceTokenProperties service, Environment environment) {
         return service.audience() != null ? service.audience()
-                : environment.getRequiredProperty("spring.application.name");
+                : environment.getProperty("spring.application.name", "application");
     }
 
     @Bean
