@@ -42,8 +42,9 @@ import com.smartlinkauto.contracts.events.Topics;
  * JVM exits. {@code ./smartlink infra up} provides the server and the role.</li>
  * <li>Redis: a container where Docker answers, otherwise the local server ({@code REDIS_HOST}/{@code REDIS_PORT}).</li>
  * <li>Kafka: an embedded KRaft broker with every topic of {@link Topics} and its dead-letter topic.</li>
- * <li>Service credentials: the in-JVM {@code TestTokenServer} as token endpoint and JWKS, with its client
- * secret (where service-defaults and Nimbus JOSE are on the class path and the test sets none itself).</li>
+ * <li>Service credentials: the in-JVM {@code TestTokenServer} as token endpoint, with its client secret (where
+ * service-defaults and Nimbus JOSE are on the class path and the test sets none itself); the services' checks
+ * of tokens use {@code TestTokens.Decoder}.</li>
  * </ul>
  * Each resource starts only when the application under test has the matching client on its class path.
  */
@@ -90,9 +91,10 @@ public class IntegrationInfrastructure implements ApplicationContextInitializer<
 
         static Map<String, Object> properties() {
             var server = com.smartlinkauto.testsupport.security.TestTokenServer.shared();
+            // the receiving side's keys come from TestTokens.Decoder (an @Import), not from here: the gateway's
+            // ITs resolve the JWKS through discovery on purpose
             return Map.of("smartlink.security.service.token-uri", server.tokenUri(),
-                    "smartlink.security.service.client-secret", server.clientSecret(),
-                    "smartlink.security.jwk-set-uri", server.jwkSetUri());
+                    "smartlink.security.service.client-secret", server.clientSecret());
         }
     }
 

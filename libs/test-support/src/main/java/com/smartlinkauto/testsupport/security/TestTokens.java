@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -29,6 +30,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.smartlinkauto.servicedefaults.security.SmartlinkJwt;
+import com.smartlinkauto.servicedefaults.servicetoken.ServiceTokenVerifier;
 import com.smartlinkauto.servicedefaults.servicetoken.ServiceTokens;
 
 /**
@@ -143,13 +145,23 @@ public final class TestTokens {
         return decoder;
     }
 
-    /** {@code @Import(TestTokens.Decoder.class)} in a service's IT annotation. */
+    /**
+     * {@code @Import(TestTokens.Decoder.class)} in a service's IT annotation: users' tokens and service tokens
+     * (audience = the service's {@code spring.application.name}) are checked against this JVM's test key, with
+     * the platform's rules.
+     */
     @TestConfiguration(proxyBeanMethods = false)
     public static class Decoder {
 
         @Bean
         JwtDecoder testTokensJwtDecoder() {
             return decoder();
+        }
+
+        @Bean
+        ServiceTokenVerifier testTokensServiceTokenVerifier(Environment environment) {
+            return ServiceTokenVerifier.withPublicKey(publicKey(), ISSUER,
+                    environment.getProperty("spring.application.name", "application"));
         }
     }
 
