@@ -35,7 +35,7 @@
 # Do not rebuild jars while it runs (a JVM whose jar is replaced under it fails).
 #
 # Knobs: BENCH_NODES (4), BENCH_STALE_AFTER (3s), BENCH_DEAD_AFTER (5s), BENCH_GATEWAY (1; 0 skips
-# the gateway line), BENCH_RAW_ONLY (0; 1 = only a., no platform). Needs bash, curl, python3,
+# the gateway line), BENCH_RAW_ONLY (0; 1 = only a., no platform). Needs bash, curl, python3, openssl,
 # coreutils, a JDK (as ./smartlink), ~4 x restore-MiB + 7 x file-MiB + 1 GiB of free disk; ~6-8 min
 # plus the platform's start. Talks to 127.0.0.1 only. MB/s are 10^6 bytes per second.
 set -euo pipefail
@@ -70,7 +70,7 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 (( FILE_MIB % 4 == 0 && BIG_MIB % 4 == 0 )) || die "sizes must be multiples of 4 MiB (whole chunks)"
 [[ $NODES =~ ^[0-9]+$ ]] || die "BENCH_NODES must be a number"
 (( NODES >= 4 )) || die "BENCH_NODES must be at least 4 (replication 3 and one node to lose)"
-for tool in curl python3 sha256sum head split awk df mktemp timeout; do
+for tool in curl python3 openssl sha256sum head split awk df mktemp timeout; do
   command -v "$tool" >/dev/null || die "$tool is needed"
 done
 [[ -x ./smartlink && -f $HELPER ]] || die "run from the repository (./smartlink, bench/storage/bench.py)"
@@ -79,6 +79,7 @@ py() { python3 "$HELPER" "$@"; }
 # ----------------------------------------------------------------- state for cleanup --
 WORK=""                # temp dir: test data, the raw node's chunks, logs
 RAW_PID=""             # the raw node (phase a)
+KEYS_PID=""            # the raw node's key set server (phase a)
 SAMPLER=""             # the RSS sampler
 STARTED_PLATFORM=0     # we ran ./smartlink up
 INFRA_WAS_UP=0
@@ -87,6 +88,8 @@ COUNT_TOUCHED=0
 FILES=()               # file ids stored by this run and not yet deleted
 FAILED=""              # why the last soft upload failed
 AUTH=""                # header file: "Authorization: Bearer ..."
+RAW_AUTH=""            # header file: a service token the raw node accepts (phase a)
+NODE_AUTH=""           # header file: a service token for the platform's nodes
 
 
 
@@ -113,6 +116,7 @@ cleanup() {
   set +e
   [[ -n $SAMPLER ]] && { kill -TERM "$SAMPLER" 2>/dev/null; wait "$SAMPLER" 2>/dev/null; }
   [[ -n $RAW_PID ]] && stop_pid "$RAW_PID" 30
+  [[ -n $KEYS_PID ]] && stop_pid "$KEYS_PID" 5
   if (( STARTED_PLATFORM )); then
     step "cleanup"
     if (( ${#FILES[@]} )) && [[ -n $AUTH && -s $AUTH ]]; then
@@ -148,6 +152,8 @@ mkdir -p "$ROOT/.smartlink"
 WORK=$(mktemp -d "$ROOT/.smartlink/bench-storage.XXXXXX")   # same disk as the nodes' data directories
 chmod 700 "$WORK"
 AUTH="$WORK/auth.header"
+RAW_AUTH="$WORK/raw-auth.header"
+NODE_AUTH="$WORK/node-auth.header"
 need_mib=$(( 4 * BIG_MIB + 7 * FILE_MIB + 1024 ))
 free_mib=$(df -Pm "$WORK" | awk 'NR == 2 { print $4 }')
 (( free_mib >= need_mib )) || die "needs ~$need_mib MiB free on $(df -P "$WORK" | awk 'NR == 2 { print $6 }'), has $free_mib MiB"
@@ -178,8 +184,14 @@ jvm=(-Xms32m -Xmx160m -Xss512k -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:
 (( JAVA_MAJOR >= 22 )) && jvm+=(--enable-native-access=ALL-UNNAMED)
 (( JAVA_MAJOR >= 24 )) && jvm+=(--sun-misc-unsafe-memory-access=allow)
 virtual=false; (( JAVA_MAJOR >= 21 )) && virtual=true
+# the node API takes only service tokens: the raw node trusts a throw-away key set served from $WORK/keys
+mkdir -p "$WORK/keys"
+py raw-issuer "$WORK/keys" "$RAW_AUTH" || die "could not make the raw node's key (openssl)"
+keys_port=$(py free-port)
+python3 -m http.server --bind 127.0.0.1 --directory "$WORK/keys" "$keys_port" > "$WORK/keys.log" 2>&1 < /dev/null &
+KEYS_PID=$!
 # same JVM options as ./smartlink gives a node; no Eureka, no config server, no heartbeats
-SERVER_PORT=$raw_port SERVER_ADDRESS=127.0.0.1 SMARTLINK_NODE_ID=bench-raw SMARTLINK_NODE_ZONE=a SMARTLINK_NODE_DATA_DIR="$WORK/raw-node" \
+SMARTLINK_SECURITY_JWKSETURI="http://127.0.0.1:$keys_port/jwks.json" SERVER_PORT=$raw_port SERVER_ADDRESS=127.0.0.1 SMARTLINK_NODE_ID=bench-raw SMARTLINK_NODE_ZONE=a SMARTLINK_NODE_DATA_DIR="$WORK/raw-node" \
   SMARTLINK_NODE_THROTTLE=false SMARTLINK_NODE_STORAGE_GB=$(( (3 * FILE_MIB) / 1024 + 2 )) \
   SMARTLINK_NODE_HEARTBEAT_ENABLED=false SMARTLINK_NODE_CONTROLLER_URL=http://127.0.0.1:9 \
   EUREKA_CLIENT_ENABLED=false SPRING_CLOUD_CONFIG_ENABLED=false CONFIG_SERVER_URL=http://127.0.0.1:9 \
@@ -192,7 +204,7 @@ until curl -fsS --max-time 2 "http://127.0.0.1:$raw_port/actuator/health" 2>/dev
   (( $(date +%s) < deadline )) || { tail -n 40 "$WORK/raw-node.log"; die "the raw node is not healthy after 90 s"; }
   sleep 0.5
 done
-throttled=$(curl -fsS --max-time 5 "http://127.0.0.1:$raw_port/node/info" | python3 -c 'import json,sys; print(json.load(sys.stdin)["throttled"])')
+throttled=$(curl -fsS --max-time 5 -H @"$RAW_AUTH" "http://127.0.0.1:$raw_port/node/info" | python3 -c 'import json,sys; print(json.load(sys.stdin)["throttled"])')
 [[ $throttled == False ]] || die "the raw node is throttled"
 info "node bench-raw on 127.0.0.1:$raw_port (pid $RAW_PID), data in ${WORK#"$ROOT"/}/raw-node, throttled: no"
 
@@ -212,7 +224,7 @@ curl_cfgs "$WORK/chunks" raw
 raw_put() {   # raw_put <name> [curl options]: PUTs every chunk; prints seconds; every answer must be 201
   local name=$1 t0 t1 codes; shift
   t0=$(now)
-  codes=$(curl -sS --no-progress-meter --max-time 600 "$@" -H 'Content-Type: application/octet-stream' -H 'Expect:' \
+  codes=$(curl -sS --no-progress-meter --max-time 600 "$@" -H @"$RAW_AUTH" -H 'Content-Type: application/octet-stream' -H 'Expect:' \
           -w '%{http_code}\n' -K "$WORK/$name.put") || die "raw PUTs failed (curl)"
   t1=$(now)
   ! grep -qv '^201$' <<< "$codes" || die "raw PUTs: answers $(sort <<< "$codes" | uniq -c | tr '\n' ' ')"
@@ -220,7 +232,7 @@ raw_put() {   # raw_put <name> [curl options]: PUTs every chunk; prints seconds;
 }
 raw_delete() {
   local codes
-  codes=$(curl -sS --max-time 120 -X DELETE -w '%{http_code}\n' -K "$WORK/$1.del") || die "raw DELETEs failed (curl)"
+  codes=$(curl -sS --max-time 120 -H @"$RAW_AUTH" -X DELETE -w '%{http_code}\n' -K "$WORK/$1.del") || die "raw DELETEs failed (curl)"
   ! grep -qv '^204$' <<< "$codes" || die "raw DELETEs: answers $(sort <<< "$codes" | uniq -c | tr '\n' ' ')"
 }
 raw_put warm > /dev/null; raw_delete warm          # JIT warm-up, not timed
@@ -241,7 +253,7 @@ RAW1=$(mbps "$raw_bytes" "$RAW1_S"); RAW3=$(mbps "$raw_bytes" "$RAW3_S")
 info "1 stream:  best ${RAW1_S} s = $RAW1 MB/s   (runs: $runs1 MB/s)"
 info "3 streams: best ${RAW3_S} s = $RAW3 MB/s   (runs: $runs3 MB/s)"
 RAW=$(( RAW1 > RAW3 ? RAW1 : RAW3 ))
-stop_pid "$RAW_PID" 30; RAW_PID=""
+stop_pid "$RAW_PID" 30; RAW_PID=""; stop_pid "$KEYS_PID" 5; KEYS_PID=""
 rm -rf "$WORK/raw-node" "$WORK/chunks" "$WORK/chunks-warm"
 if (( RAW_ONLY )); then
   step "results: raw node PUT of 4 MiB chunks (hash + fsync + rename), ${FILE_MIB} MiB: 1 stream $RAW1 MB/s, 3 streams $RAW3 MB/s"
@@ -266,8 +278,9 @@ controller_pid=$(tr -dc '0-9' < "$PIDS/storage-controller-service.pid" 2>/dev/nu
   || die "storage-controller-service is not a process ./smartlink started (.smartlink/pids/storage-controller-service.pid)"
 tr '\0' '\n' < "/proc/$controller_pid/environ" | grep -qx "SMARTLINK_STORAGE_LIVENESS_DEAD_AFTER=$DEAD_AFTER" \
   || die "the controller (pid $controller_pid) did not get SMARTLINK_STORAGE_LIVENESS_DEAD_AFTER from ./smartlink up"
+py service-token "http://127.0.0.1:8081" storage-controller-service storage-node-service "$NODE_AUTH"
 for (( i = 1; i <= NODES; i++ )); do
-  node_info=$(curl -fsS --max-time 5 "http://127.0.0.1:$(( NODE_PORT0 + i ))/node/info") || die "storage-node-$i does not answer"
+  node_info=$(curl -fsS --max-time 5 -H @"$NODE_AUTH" "http://127.0.0.1:$(( NODE_PORT0 + i ))/node/info") || die "storage-node-$i does not answer"
   read -r nid thr < <(python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["nodeId"], d["throttled"])' <<< "$node_info")
   [[ $nid == "node-$i" && $thr == False ]] || die "storage-node-$i is $nid, throttled $thr (want node-$i, False)"
 done
@@ -409,7 +422,7 @@ ord=${victim#node-}
 victim_pid=$(tr -dc '0-9' < "$PIDS/storage-node-$ord.pid" 2>/dev/null || true)
 [[ -n $victim_pid && $(tr '\0' ' ' < "/proc/$victim_pid/cmdline" 2>/dev/null) == *storage-node-service.jar* ]] \
   || die "storage-node-$ord's pid file does not name a running node"
-[[ $(curl -fsS --max-time 5 "http://127.0.0.1:$(( NODE_PORT0 + ord ))/node/info" | python3 -c 'import json,sys; print(json.load(sys.stdin)["nodeId"])') == "$victim" ]] \
+[[ $(curl -fsS --max-time 5 -H @"$NODE_AUTH" "http://127.0.0.1:$(( NODE_PORT0 + ord ))/node/info" | python3 -c 'import json,sys; print(json.load(sys.stdin)["nodeId"])') == "$victim" ]] \
   || die "port $(( NODE_PORT0 + ord )) is not $victim"
 py wait-live "$CONTROLLER" "$AUTH" "$NODES" 30 > /dev/null
 read -r _ _ _ _ _ v_replicas v_bytes _ < <(py nodes "$CONTROLLER" "$AUTH" | awk -v n="$victim" '$1 == n')

@@ -3,6 +3,10 @@
 
     bench.py free-port
     bench.py login <gateway> <header-file>                  admin login -> "Authorization: Bearer ..." (mode 600)
+    bench.py service-token <user-service> <client> <audience> <header-file>
+                                                            a service token (client secret from .smartlink/secrets.env)
+    bench.py raw-issuer <dir> <header-file>                 a throw-away RS256 key (openssl): <dir>/jwks.json and a
+                                                            service token for storage-node-service signed with it
     bench.py nodes <controller> <header-file>               one line per node: id state admin used replicas bytes url
     bench.py wait-live <controller> <header-file> <n> <s>   until n nodes are LIVE and ACTIVE
     bench.py manifest <file> <sha256> <replication>         check an upload's manifest; print fileId and chunk count
@@ -15,8 +19,11 @@
 
 Every HTTP call has a timeout; every wait has a deadline (exit 1 when it passes).
 """
+import base64
 import json
 import os
+import subprocess
+import uuid
 import signal
 import socket
 import sys
@@ -76,9 +83,64 @@ def cmd_login(gateway, header_file):
             token = json.load(response)["accessToken"]
     except urllib.error.HTTPError as ex:
         die(f"admin login answered {ex.code}: {ex.read()[:300]!r}")
+    write_header(header_file, token)
+
+
+def write_header(header_file, token):
     fd = os.open(header_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(f"Authorization: Bearer {token}\n")
+
+
+def cmd_service_token(user_service, client, audience, header_file):
+    """Client credentials at user-service's POST /oauth2/token, as the platform's services get them."""
+    key = "SERVICE_SECRET_" + client.upper().replace("-", "_")
+    secret = None
+    try:
+        with open(".smartlink/secrets.env", encoding="utf-8") as f:
+            for line in f:
+                name, sep, value = line.rstrip("\n").partition("=")
+                if sep and name == key:
+                    secret = value.strip()
+    except OSError as ex:
+        die(f"no client secret: {ex}")
+    if not secret:
+        die(f".smartlink/secrets.env has no {key}")
+    basic = base64.b64encode(f"{client}:{secret}".encode()).decode()
+    body = f"grant_type=client_credentials&audience={audience}".encode()
+    request = urllib.request.Request(f"{user_service}/oauth2/token", data=body, method="POST", headers={
+        "Authorization": f"Basic {basic}", "Content-Type": "application/x-www-form-urlencoded"})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            write_header(header_file, json.load(response)["access_token"])
+    except urllib.error.HTTPError as ex:
+        die(f"token request answered {ex.code}: {ex.read()[:300]!r}")
+
+
+def b64url(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def cmd_raw_issuer(directory, header_file):
+    """The raw node of phase a runs without the platform: it trusts this key set instead of user-service's."""
+    key = os.path.join(directory, "key.pem")
+    subprocess.run(["openssl", "genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", key],
+                   check=True, capture_output=True)
+    os.chmod(key, 0o600)
+    modulus = subprocess.run(["openssl", "rsa", "-in", key, "-noout", "-modulus"], check=True,
+                             capture_output=True, text=True).stdout.strip().split("=", 1)[1]
+    jwk = {"kty": "RSA", "kid": "bench", "use": "sig", "alg": "RS256", "e": "AQAB",
+           "n": b64url(bytes.fromhex(modulus))}
+    with open(os.path.join(directory, "jwks.json"), "w", encoding="utf-8") as f:
+        json.dump({"keys": [jwk]}, f)
+    now = int(time.time())
+    head = b64url(json.dumps({"alg": "RS256", "typ": "JWT", "kid": "bench"}).encode())
+    claims = b64url(json.dumps({"iss": "smartlink-user-service", "sub": "storage-controller-service",
+                                "aud": ["storage-node-service"], "scope": "internal", "jti": str(uuid.uuid4()),
+                                "iat": now, "exp": now + 6 * 3600}).encode())
+    signature = subprocess.run(["openssl", "dgst", "-sha256", "-sign", key], input=f"{head}.{claims}".encode(),
+                               check=True, capture_output=True).stdout
+    write_header(header_file, f"{head}.{claims}.{b64url(signature)}")
 
 
 def cmd_nodes(controller, header_file):
@@ -275,7 +337,8 @@ def cmd_wait_used(controller, header_file, max_bytes, seconds):
 
 
 COMMANDS = {
-    "free-port": cmd_free_port, "login": cmd_login, "nodes": cmd_nodes, "wait-live": cmd_wait_live,
+    "free-port": cmd_free_port, "login": cmd_login, "service-token": cmd_service_token,
+    "raw-issuer": cmd_raw_issuer, "nodes": cmd_nodes, "wait-live": cmd_wait_live,
     "manifest": cmd_manifest, "victim": cmd_victim, "wait-replicated": cmd_wait_replicated,
     "restore": cmd_restore, "used": cmd_used, "wait-used": cmd_wait_used, "stats": cmd_stats,
 }

@@ -53,6 +53,37 @@ class IdentityE2EIT {
         assertThat(audit.body()).contains("PENDING").contains("VERIFIED");
     }
 
+    /**
+     * A partner's identity document goes through user-service into the real storage network (user-service's own
+     * service token for the controller) and comes back byte for byte, to the partner and to an admin.
+     */
+    @Test
+    void aPartnersDocumentIsStoredInTheStorageNetworkAndReadBack() {
+        Account partner = newAccount("/api/partners", "partner");
+        byte[] pdf = new byte[200_000];
+        new java.util.Random(7).nextBytes(pdf);
+        System.arraycopy("%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, pdf, 0, 9);
+        String boundary = "e2e-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\nINSURANCE\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"insurance.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(pdf);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> uploaded = send(partner.as(gateway("/api/partners/me/documents"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        String location = uploaded.headers().firstValue("Location").orElseThrow();
+
+        HttpResponse<byte[]> own = Platform.sendBytes(partner.as(gateway(location)));
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).isEqualTo(pdf);
+        HttpResponse<byte[]> reviewed = Platform.sendBytes(Accounts.admin().as(gateway(location)));
+        assertThat(reviewed.statusCode()).isEqualTo(200);
+        assertThat(reviewed.body()).isEqualTo(pdf);
+    }
+
     @Test
     void aRenterGets403OnEveryAdminRoute() {
         Account renter = newAccount("/api/auth/register", "renter");

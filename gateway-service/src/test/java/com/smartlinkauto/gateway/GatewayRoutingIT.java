@@ -440,13 +440,17 @@ class GatewayRoutingIT {
         assertThat(actual).containsExactlyEntriesOf(expected);
     }
 
-    /** Service-to-service APIs (/internal/**, e.g. the storage controller's file API) are never public. */
+    /**
+     * Service-to-service APIs (/internal/**, e.g. the storage controller's file API) and user-service's service
+     * token endpoint (/oauth2/**) are never public.
+     */
     @Test
     void nothingRoutesInternalPaths() throws Exception {
         for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.PUT,
                 HttpMethod.PATCH, HttpMethod.DELETE)) {
             for (String path : List.of("/internal", "/internal/storage/files", "/internal/storage/files/f-1",
-                    "/internal/vehicles/v-1/photos")) {
+                    "/internal/vehicles/v-1/photos", "/internal/storage/nodes/n-1/heartbeat", "/oauth2/token",
+                    "/oauth2", "/oauth2/authorize")) {
                 assertThat(routeFor(method, path)).as("route for %s %s", method, path).isNull();
             }
         }
@@ -454,6 +458,13 @@ class GatewayRoutingIT {
                 .header("Authorization", "Bearer " + token("ADMIN")));
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(problem(response).get("type").asString()).endsWith("/not-found");
+        HttpResponse<String> tokenRequest = send(request("/oauth2/token")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString("vehicle-service:guess".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&audience=storage-node-service")));
+        assertThat(tokenRequest.statusCode()).as(tokenRequest.body()).isIn(401, 404);
+        assertThat(tokenRequest.body()).doesNotContain("access_token");
     }
 
     /**

@@ -16,12 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.smartlinkauto.testsupport.security.TestTokenServer;
+import com.smartlinkauto.testsupport.security.TestTokens;
+
 import static org.awaitility.Awaitility.await;
 
 /**
  * Real storage-node processes ({@code java -jar ../storage-node-service/target/storage-node-service.jar})
  * for the controller's ITs: each with its own port, data directory under {@code target/it-nodes/}, zone,
- * no throttle, 1 s heartbeats to the controller under test. Killed with SIGKILL when a test wants a node
+ * no throttle, 1 s heartbeats to the controller under test, service tokens from the test JVM's
+ * {@code TestTokenServer}. Killed with SIGKILL when a test wants a node
  * to die; all stopped when the test JVM exits.
  */
 public final class StorageNodes {
@@ -100,6 +104,11 @@ public final class StorageNodes {
                 env.put("CONFIG_SERVER_URL", "http://127.0.0.1:1");
                 env.put("SPRING_CLOUD_CONFIG_ENABLED", "false");
                 env.put("EUREKA_CLIENT_ENABLED", "false");
+                // service credentials from the test JVM's token server (environment, not argv)
+                TestTokenServer tokens = TestTokenServer.shared();
+                env.put("SMARTLINK_SERVICE_SECRET", tokens.clientSecret());
+                env.put("SMARTLINK_SECURITY_SERVICE_TOKENURI", tokens.tokenUri());
+                env.put("SMARTLINK_SECURITY_JWKSETURI", tokens.jwkSetUri());
                 builder.redirectErrorStream(true);
                 builder.redirectOutput(ProcessBuilder.Redirect.appendTo(ROOT.resolve(id + ".log").toFile()));
                 process = builder.start();
@@ -130,6 +139,7 @@ public final class StorageNodes {
         public long chunkCount() {
             try {
                 HttpResponse<String> info = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/node/info"))
+                        .header("Authorization", "Bearer " + controllerToken())
                         .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 return info.statusCode() == 200
                         ? tools.jackson.databind.json.JsonMapper.shared().readTree(info.body()).path("chunkCount").asLong(-1)
@@ -146,7 +156,17 @@ public final class StorageNodes {
 
         /** GET /chunks/{id} status on the node itself. */
         public int chunkStatus(String chunkId) {
-            return status(url() + "/chunks/" + chunkId);
+            return status(url() + "/chunks/" + chunkId, "Bearer " + controllerToken());
+        }
+
+        /** The key the node keeps in its data directory (node-key). */
+        public String nodeKey() {
+            try {
+                return Files.readString(dataDir.resolve("node-key")).trim();
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
         }
     }
 
@@ -227,10 +247,22 @@ public final class StorageNodes {
         }
     }
 
+    /** The controller's service token for the nodes, as NodeClient gets it from user-service. */
+    public static String controllerToken() {
+        return TestTokens.service("storage-controller-service", "storage-node-service");
+    }
+
     static int status(String url) {
+        return status(url, null);
+    }
+
+    static int status(String url, String authorization) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET();
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         }
         catch (IOException ex) {
             return -1;

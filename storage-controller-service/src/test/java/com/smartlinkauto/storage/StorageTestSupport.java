@@ -66,6 +66,26 @@ public abstract class StorageTestSupport {
         return "http://127.0.0.1:" + port;
     }
 
+    /** A request to the controller as a storage node makes it: storage-node-service's service token. */
+    protected HttpRequest.Builder nodeRequest(String path) {
+        return HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofMinutes(1))
+                .header("Authorization", "Bearer " + TestTokens.service("storage-node-service",
+                        "storage-controller-service"));
+    }
+
+    /** A request to the controller as another service makes it (its service token for the controller). */
+    protected HttpRequest.Builder serviceRequest(String client, String path) {
+        return HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + TestTokens.service(client, "storage-controller-service"));
+    }
+
+    /** A fresh node key (64 hex digits), as a node generates one. */
+    protected static String newNodeKey() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
     protected HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofMinutes(3))
                 .header("Authorization", "Bearer " + TestTokens.admin());

@@ -15,10 +15,15 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import com.smartlinkauto.testsupport.security.TestTokens;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A client of one storage node over real HTTP, as the controller or another node would call it. */
+/**
+ * A client of one storage node over real HTTP, as the controller or another node would call it: with the
+ * controller's service token unless {@link #authorizedBy(String)} says otherwise.
+ */
 public final class NodeClient {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
@@ -26,10 +31,27 @@ public final class NodeClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The controller's service token for the nodes: what every request carries unless told otherwise. */
+    public static String controllerToken() {
+        return TestTokens.service("storage-controller-service", "storage-node-service");
+    }
+
     private final String base;
+    /** The Authorization header value, null for none. */
+    private final String authorization;
 
     public NodeClient(String base) {
+        this(base, "Bearer " + controllerToken());
+    }
+
+    private NodeClient(String base, String authorization) {
         this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same node, called with another Authorization header (null: none). */
+    public NodeClient authorizedBy(String authorization) {
+        return new NodeClient(base, authorization);
     }
 
     public static NodeClient at(int port) {
@@ -105,6 +127,9 @@ public final class NodeClient {
 
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
         if (headers.length > 0) {
             builder.headers(headers);
         }

@@ -3,11 +3,13 @@ package com.smartlinkauto.storagenode;
 import java.nio.file.Path;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import com.smartlinkauto.testsupport.IntegrationTest;
+import com.smartlinkauto.testsupport.security.TestTokens;
 
 /**
  * Base of the single-node ITs: node {@code node-a} (zone a) on a random port with the configuration
@@ -15,6 +17,7 @@ import com.smartlinkauto.testsupport.IntegrationTest;
  * heartbeating to the shared {@link ControllerStub}. Every subclass shares this one Spring context.
  */
 @IntegrationTest
+@Import(TestTokens.Decoder.class)
 @TestPropertySource(properties = {
         "spring.config.import=file:../config-repo/application.yml,file:../config-repo/storage-node-service.yml",
         "smartlink.node.id=node-a",

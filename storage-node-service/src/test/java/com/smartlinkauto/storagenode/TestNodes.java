@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.smartlinkauto.testsupport.security.TestTokenServer;
+
 /**
  * Further storage nodes for multi-node tests: each a full Spring Boot application in this JVM on its
  * own random port with its own data directory under {@code target/it-data/} (a real disk).
@@ -74,6 +76,11 @@ public final class TestNodes {
         args.put("smartlink.node.data-dir", dataDir.toString());
         args.put("smartlink.node.throttle", "false");
         args.put("smartlink.node.controller-url", ControllerStub.shared().url());
+        // service tokens from the in-JVM token server, as @IntegrationTest gives them to NodeIT's node
+        TestTokenServer tokens = TestTokenServer.shared();
+        args.put("smartlink.security.service.token-uri", tokens.tokenUri());
+        args.put("smartlink.security.service.client-secret", tokens.clientSecret());
+        args.put("smartlink.security.jwk-set-uri", tokens.jwkSetUri());
         if (id != null) {
             args.put("smartlink.node.id", id);
         }

@@ -26,6 +26,11 @@ public final class Api {
     public static final String ADMIN_EMAIL = "it-admin@smartlink.test";
     public static final String ADMIN_PASSWORD = "Bootstrap-Secret-For-Tests-42";
     public static final String PASSWORD = "Correct-Horse-Battery-7";
+    /** The service clients the ITs' user-service knows (SMARTLINK_SERVICE_CLIENTS). */
+    public static final String VEHICLE_SERVICE_SECRET = "vehicle-service-it-secret-0001";
+    public static final String NODE_SECRET = "storage-node-it-secret-0002";
+    public static final String SERVICE_CLIENTS = "vehicle-service=" + VEHICLE_SERVICE_SECRET
+            + ",storage-node-service=" + NODE_SECRET + ",malformed-entry,x=short";
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
 

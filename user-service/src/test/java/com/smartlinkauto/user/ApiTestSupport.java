@@ -29,5 +29,7 @@ public abstract class ApiTestSupport {
     @BeforeEach
     void apiClient() {
         api = new Api(port);
+        // the stand-in checks user-service's own service tokens against its JWKS, as the controller does
+        STORAGE.trustJwkSetUri("http://127.0.0.1:" + port + "/.well-known/jwks.json");
     }
 }

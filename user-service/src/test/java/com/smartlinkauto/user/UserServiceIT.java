@@ -25,6 +25,7 @@ import com.smartlinkauto.testsupport.IntegrationTest;
         "spring.config.import=file:../config-repo/application.yml,file:../config-repo/user-service.yml",
         "smartlink.admin.email=" + Api.ADMIN_EMAIL,
         "smartlink.admin.password=" + Api.ADMIN_PASSWORD,
-        "smartlink.users.keys.encryption-secret=integration-test-key-encryption-secret" })
+        "smartlink.users.keys.encryption-secret=integration-test-key-encryption-secret",
+        "smartlink.users.service-clients.secrets=" + Api.SERVICE_CLIENTS })
 public @interface UserServiceIT {
 }

@@ -51,6 +51,8 @@ public abstract class VehicleTestSupport {
 
     protected Api api;
     protected final String admin = TestTokens.token(UUID.randomUUID(), List.of("ADMIN"), Duration.ofMinutes(30));
+    /** booking-service's service token for this service, as user-service's POST /oauth2/token issues it. */
+    protected final String bookingService = TestTokens.service("booking-service", "vehicle-service");
     private KafkaProducer<String, String> producer;
 
     @BeforeEach

@@ -59,6 +59,8 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         d.put("eureka.instance.instance-id",
                 "${spring.application.name}:${spring.cloud.client.ip-address}:${server.port:8080}");
         d.put("spring.cloud.loadbalancer.cache.ttl", "5s");
+        // service credentials: this service's secret for client-credentials tokens (servicetoken package)
+        d.put("smartlink.security.service.client-secret", "${SMARTLINK_SERVICE_SECRET:}");
         boolean containerised = Arrays.stream(environment.getActiveProfiles())
                 .anyMatch(p -> p.equals("docker") || p.equals("kubernetes"));
         if (containerised) {

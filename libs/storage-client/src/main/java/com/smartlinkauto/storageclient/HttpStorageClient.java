@@ -21,6 +21,8 @@ import org.springframework.http.HttpStatus;
 import com.smartlinkauto.servicedefaults.Correlation;
 import com.smartlinkauto.servicedefaults.problem.ApiException;
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
+import com.smartlinkauto.servicedefaults.servicetoken.ServiceTokenException;
+import com.smartlinkauto.servicedefaults.servicetoken.ServiceTokens;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -35,7 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * goes out as it is read, {@code Content-Length} set), downloads read straight from the connection, the
  * connect and read time-outs on every socket operation. Each call goes through the {@code storage}
  * circuit breaker, which counts only {@link StorageUnavailableException}s as failures (a 404 or a 400 says
- * nothing about the network's health), and is timed as {@code smartlink.storage.client.requests}.
+ * nothing about the network's health), and is timed as {@code smartlink.storage.client.requests}. Every call
+ * carries a service token for the controller; no token to be had, or a refused one (401/403), is the network
+ * being unavailable to this service (503 to its caller), never a 401 passed on to a user.
  */
 public class HttpStorageClient implements StorageClient {
 
@@ -52,19 +56,23 @@ public class HttpStorageClient implements StorageClient {
     private final @Nullable String owner;
     private final CircuitBreaker circuitBreaker;
     private final MeterRegistry meters;
+    private final ServiceTokens tokens;
     private final JsonMapper json = JsonMapper.builder().build();
 
     /**
      * @param baseUri the controller to call, asked once per call (a fixed URL, or an instance chosen by the
      *                load balancer); throws {@link StorageUnavailableException} when there is none
+     * @param tokens  service tokens for the controller (audience {@code properties.serviceId()}), sent as
+     *                {@code Authorization: Bearer} on every call
      */
     public HttpStorageClient(StorageClientProperties properties, Supplier<URI> baseUri, @Nullable String owner,
-            CircuitBreaker circuitBreaker, MeterRegistry meters) {
+            CircuitBreaker circuitBreaker, MeterRegistry meters, ServiceTokens tokens) {
         this.properties = properties;
         this.baseUri = baseUri;
         this.owner = owner;
         this.circuitBreaker = circuitBreaker;
         this.meters = meters;
+        this.tokens = tokens;
     }
 
     // ------------------------------------------------------------------ store
@@ -355,6 +363,13 @@ public class HttpStorageClient implements StorageClient {
     }
 
     private HttpURLConnection connect(String method, String pathAndQuery) {
+        String token;
+        try {
+            token = tokens.token(properties.serviceId());
+        }
+        catch (ServiceTokenException ex) {
+            throw unavailable(method, ex);
+        }
         URI base = baseUri.get();
         HttpURLConnection connection;
         try {
@@ -370,6 +385,7 @@ public class HttpStorageClient implements StorageClient {
         connection.setUseCaches(false);
         connection.setInstanceFollowRedirects(false);
         connection.setRequestProperty("Accept", "application/json, application/problem+json, */*");
+        connection.setRequestProperty("Authorization", ServiceTokens.BEARER + token);
         String requestId = MDC.get(Correlation.MDC_KEY);
         if (requestId != null) {
             connection.setRequestProperty(Correlation.HEADER, requestId);
@@ -393,6 +409,15 @@ public class HttpStorageClient implements StorageClient {
         }
         catch (IOException | RuntimeException ex) {
             // no problem body: the status alone speaks
+        }
+        if (status == 401 || status == 403) {
+            // our credential, not the user's request: the user sees the storage as unavailable
+            if (status == 401) {
+                tokens.invalidate(properties.serviceId());
+            }
+            log.error("Storage {} refused this service's credential ({}): {}", operation, status, detail);
+            return new StorageUnavailableException(UNAVAILABLE,
+                    new IllegalStateException("storage-controller-service refused the service token: " + status));
         }
         if (unavailable || status >= 500 || status < 400 || status == 408 || status == 429) {
             log.warn("Storage {} answered {}: {}", operation, status, detail);

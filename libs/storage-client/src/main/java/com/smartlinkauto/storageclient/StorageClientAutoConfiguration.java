@@ -13,6 +13,10 @@ import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
+import com.smartlinkauto.servicedefaults.servicetoken.ServiceTokenClientAutoConfiguration;
+import com.smartlinkauto.servicedefaults.servicetoken.ServiceTokenException;
+import com.smartlinkauto.servicedefaults.servicetoken.ServiceTokens;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -23,7 +27,8 @@ import io.micrometer.core.instrument.Metrics;
 /**
  * A {@link StorageClient} for every service that depends on {@code storage-client}. It calls
  * {@code smartlink.storage-client.base-url} when that is set, otherwise an instance of
- * {@code smartlink.storage-client.service-id} chosen per call by Spring Cloud's {@link LoadBalancerClient}.
+ * {@code smartlink.storage-client.service-id} chosen per call by Spring Cloud's {@link LoadBalancerClient}, with a
+ * service token for that service id from the application's {@link ServiceTokens}.
  * <p>
  * Circuit breaker {@value #CIRCUIT_BREAKER}: opens when half of the last 20 calls (at least 10) found the
  * network unavailable, and lets 3 trial calls through after 30 s. Only {@link StorageUnavailableException}s
@@ -31,24 +36,38 @@ import io.micrometer.core.instrument.Metrics;
  * {@link CircuitBreakerRegistry} bean, when the application has one, is used (a {@code storage} breaker
  * configured there wins); its state is published as {@code resilience4j.circuitbreaker.*} metrics.
  */
-@AutoConfiguration
+@AutoConfiguration(after = ServiceTokenClientAutoConfiguration.class)
 @EnableConfigurationProperties(StorageClientProperties.class)
 public class StorageClientAutoConfiguration {
 
     public static final String CIRCUIT_BREAKER = "storage";
 
+    /** Without a {@link ServiceTokens} bean (no OAuth2 client on the class path) every call is refused up front. */
+    private static final ServiceTokens NO_CREDENTIALS = new ServiceTokens() {
+
+        @Override
+        public String token(String audience) {
+            throw new ServiceTokenException("No service credentials: this application has no ServiceTokens bean");
+        }
+
+        @Override
+        public void invalidate(String audience) {
+        }
+    };
+
     @Bean
     @ConditionalOnMissingBean
     StorageClient storageClient(StorageClientProperties properties, Environment environment,
             ObjectProvider<LoadBalancerClient> loadBalancer, ObjectProvider<CircuitBreakerRegistry> registries,
-            ObjectProvider<MeterRegistry> meterRegistry) {
+            ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<ServiceTokens> serviceTokens) {
         MeterRegistry meters = meterRegistry.getIfAvailable(() -> Metrics.globalRegistry);
         CircuitBreakerRegistry registry = registries.getIfAvailable(CircuitBreakerRegistry::ofDefaults);
         CircuitBreaker breaker = registry.circuitBreaker(CIRCUIT_BREAKER, circuitBreakerConfig());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
         String owner = properties.owner() != null ? properties.owner()
                 : environment.getProperty("spring.application.name");
-        return new HttpStorageClient(properties, baseUri(properties, loadBalancer), owner, breaker, meters);
+        ServiceTokens tokens = serviceTokens.getIfAvailable(() -> NO_CREDENTIALS);
+        return new HttpStorageClient(properties, baseUri(properties, loadBalancer), owner, breaker, meters, tokens);
     }
 
     static CircuitBreakerConfig circuitBreakerConfig() {

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
 import com.smartlinkauto.servicedefaults.problem.ApiException;
+import com.smartlinkauto.servicedefaults.servicetoken.ServiceTokenException;
+import com.smartlinkauto.servicedefaults.servicetoken.ServiceTokens;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -47,13 +49,37 @@ class HttpStorageClientTest {
     private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private CircuitBreaker breaker;
+    /** Hands out "token-<n>", n counting up after each invalidation; can be made to fail. */
+    private final TestServiceTokens tokens = new TestServiceTokens();
+
+    static final class TestServiceTokens implements ServiceTokens {
+
+        final AtomicInteger generation = new AtomicInteger(1);
+        final List<String> audiences = new CopyOnWriteArrayList<>();
+        volatile boolean failing;
+
+        @Override
+        public String token(String audience) {
+            audiences.add(audience);
+            if (failing) {
+                throw new ServiceTokenException("token endpoint down");
+            }
+            return "token-" + generation.get();
+        }
+
+        @Override
+        public void invalidate(String audience) {
+            generation.incrementAndGet();
+        }
+    }
 
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
-            requests.add(Map.of("method", exchange.getRequestMethod(), "uri", exchange.getRequestURI().toString()));
+            requests.add(Map.of("method", exchange.getRequestMethod(), "uri", exchange.getRequestURI().toString(),
+                    "authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"))));
             HttpHandler handler = handlers.get(exchange.getRequestMethod());
             if (handler == null) {
                 respond(exchange, 404, "application/problem+json", "{\"status\":404,\"detail\":\"nothing\"}");
@@ -76,7 +102,7 @@ class HttpStorageClientTest {
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         StorageClientProperties properties = new StorageClientProperties("storage-controller-service", base, null,
                 replication, Duration.ofSeconds(2), readTimeout);
-        return new HttpStorageClient(properties, () -> URI.create(base), "test-service", breaker, meters);
+        return new HttpStorageClient(properties, () -> URI.create(base), "test-service", breaker, meters, tokens);
     }
 
     private HttpStorageClient client() {
@@ -314,6 +340,39 @@ class HttpStorageClientTest {
     }
 
     @Test
+    void everyCallCarriesAServiceTokenForTheController() {
+        handlers.put("DELETE", exchange -> respond(exchange, 204, "application/json", ""));
+        client().delete(UUID.randomUUID());
+        assertThat(requests.get(0).get("authorization")).isEqualTo("Bearer token-1");
+        assertThat(tokens.audiences).containsOnly("storage-controller-service");
+    }
+
+    @Test
+    void aRefusedServiceTokenIsUnavailableNeverAUsers401AndTheNextCallFetchesANewToken() {
+        handlers.put("DELETE", exchange -> respond(exchange, 401, "application/problem+json",
+                "{\"type\":\"https://smartlinkauto.com/problems/unauthorized\",\"status\":401,"
+                        + "\"detail\":\"The access token is not valid.\"}"));
+        handlers.put("GET", exchange -> respond(exchange, 403, "application/problem+json",
+                "{\"type\":\"https://smartlinkauto.com/problems/forbidden\",\"status\":403}"));
+        HttpStorageClient client = client();
+        assertThatThrownBy(() -> client.delete(UUID.randomUUID()))
+                .isInstanceOfSatisfying(StorageUnavailableException.class,
+                        ex -> assertThat(ex.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+        assertThatThrownBy(() -> client.open(UUID.randomUUID(), null)).isInstanceOf(StorageUnavailableException.class);
+        assertThat(requests).extracting(r -> r.get("authorization")).containsExactly("Bearer token-1",
+                "Bearer token-2");
+    }
+
+    @Test
+    void noTokenToBeHadIsUnavailableAndNothingIsSent() {
+        tokens.failing = true;
+        assertThatThrownBy(() -> client().store(new java.io.ByteArrayInputStream(new byte[5]), 5, "image/png", null))
+                .isInstanceOf(StorageUnavailableException.class).hasCauseInstanceOf(ServiceTokenException.class);
+        assertThatThrownBy(() -> client().delete(UUID.randomUUID())).isInstanceOf(StorageUnavailableException.class);
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
     void otherClientErrorsKeepTheirStatusAndTheControllersDetail() {
         handlers.put("POST", exchange -> {
             exchange.getRequestBody().readAllBytes();
@@ -340,7 +399,7 @@ class HttpStorageClientTest {
         StorageClientProperties properties = new StorageClientProperties("storage-controller-service", null, null,
                 null, Duration.ofSeconds(1), Duration.ofSeconds(1));
         HttpStorageClient client = new HttpStorageClient(properties, () -> URI.create("http://127.0.0.1:" + port),
-                null, breaker, meters);
+                null, breaker, meters, tokens);
         assertThatThrownBy(() -> client.open(UUID.randomUUID(), null)).isInstanceOf(StorageUnavailableException.class)
                 .hasCauseInstanceOf(java.net.ConnectException.class);
         assertThatThrownBy(() -> client.store(new java.io.ByteArrayInputStream(new byte[3]), 3, "image/png", null))

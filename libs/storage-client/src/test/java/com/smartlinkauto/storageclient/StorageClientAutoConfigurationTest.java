@@ -12,6 +12,8 @@ import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
 import org.springframework.context.support.StaticApplicationContext;
 
+import com.smartlinkauto.servicedefaults.servicetoken.ServiceTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
@@ -20,7 +22,18 @@ import static org.mockito.Mockito.when;
 class StorageClientAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(StorageClientAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(StorageClientAutoConfiguration.class))
+            .withBean(ServiceTokens.class, () -> new ServiceTokens() {
+
+                @Override
+                public String token(String audience) {
+                    return "token-for-" + audience;
+                }
+
+                @Override
+                public void invalidate(String audience) {
+                }
+            });
 
     @Test
     void providesAStorageClientWithTheDocumentedDefaults() {
@@ -37,12 +50,13 @@ class StorageClientAutoConfigurationTest {
     }
 
     @Test
-    void theOwnerDefaultsToTheApplicationName() throws Exception {
+    void theOwnerDefaultsToTheApplicationNameAndTheApplicationsServiceTokenGoesAlong() throws Exception {
         var server = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
         java.util.List<String> owners = new java.util.concurrent.CopyOnWriteArrayList<>();
         server.createContext("/", exchange -> {
-            owners.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Storage-Owner")));
+            owners.add(exchange.getRequestHeaders().getFirst("X-Storage-Owner") + " "
+                    + exchange.getRequestHeaders().getFirst("Authorization"));
             exchange.getRequestBody().readAllBytes();
             byte[] body = ("{\"fileId\":\"" + UUID.randomUUID() + "\",\"size\":1,\"sha256\":\"x\","
                     + "\"contentType\":\"image/png\"}").getBytes();
@@ -65,7 +79,8 @@ class StorageClientAutoConfigurationTest {
         finally {
             server.stop(0);
         }
-        assertThat(owners).containsExactly("vehicle-service", "photos");
+        assertThat(owners).containsExactly("vehicle-service Bearer token-for-storage-controller-service",
+                "photos Bearer token-for-storage-controller-service");
     }
 
     @Test
@@ -112,7 +127,7 @@ class StorageClientAutoConfigurationTest {
         // the client turns it into the same 503 before any HTTP
         HttpStorageClient client = new HttpStorageClient(properties, baseUri, null,
                 io.github.resilience4j.circuitbreaker.CircuitBreaker.ofDefaults("storage"),
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), new HttpStorageClientTest.TestServiceTokens());
         assertThatThrownBy(() -> client.delete(UUID.randomUUID())).isInstanceOf(StorageUnavailableException.class);
     }
 

@@ -44,6 +44,9 @@ import com.smartlinkauto.contracts.events.Topics;
  * password from {@code REDIS_PASSWORD} or {@code .smartlink/secrets.env}; a server without a password accepts it
  * too, as Lettuce authenticates with {@code HELLO 3 AUTH default}).</li>
  * <li>Kafka: an embedded KRaft broker with every topic of {@link Topics} and its dead-letter topic.</li>
+ * <li>Service credentials: the in-JVM {@code TestTokenServer} as token endpoint, with its client secret (where
+ * service-defaults and Nimbus JOSE are on the class path and the test sets none itself); the services' checks
+ * of tokens use {@code TestTokens.Decoder}.</li>
  * </ul>
  * Each resource starts only when the application under test has the matching client on its class path.
  */
@@ -73,7 +76,28 @@ public class IntegrationInfrastructure implements ApplicationContextInitializer<
         if (ClassUtils.isPresent("org.springframework.kafka.core.KafkaTemplate", loader)) {
             properties.putAll(kafka());
         }
+        if (ClassUtils.isPresent("com.nimbusds.jose.JWSSigner", loader)
+                && ClassUtils.isPresent("com.smartlinkauto.servicedefaults.servicetoken.ServiceTokens", loader)) {
+            // unless the test names its own: service tokens from the in-JVM token server
+            ServiceTokenIssuer.properties().forEach((key, value) -> {
+                if (!org.springframework.util.StringUtils.hasText(environment.getProperty(key))) {
+                    properties.put(key, value);
+                }
+            });
+        }
         environment.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, properties));
+    }
+
+    /** Kept apart so that the token server's classes (Nimbus) load only where they are on the class path. */
+    private static final class ServiceTokenIssuer {
+
+        static Map<String, Object> properties() {
+            var server = com.smartlinkauto.testsupport.security.TestTokenServer.shared();
+            // the receiving side's keys come from TestTokens.Decoder (an @Import), not from here: the gateway's
+            // ITs resolve the JWKS through discovery on purpose
+            return Map.of("smartlink.security.service.token-uri", server.tokenUri(),
+                    "smartlink.security.service.client-secret", server.clientSecret());
+        }
     }
 
     static synchronized boolean dockerAvailable() {

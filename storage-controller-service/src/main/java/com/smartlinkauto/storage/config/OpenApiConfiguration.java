@@ -21,7 +21,8 @@ class OpenApiConfiguration {
                                 + "replicas placed on storage nodes across zones, streaming download with failover, "
                                 + "re-replication of lost replicas, topology links and node-to-node transfers. "
                                 + "/api/storage/** needs the ADMIN role; /internal/storage/** (node reports, the "
-                                + "service-to-service file API) needs no token and is for the internal network only.")
+                                + "service-to-service file API) needs a service token for storage-controller-service "
+                                + "(serviceToken), node reports the storage nodes' own.")
                         .version("v1"))
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.smartlinkauto.storage.config.StorageProblems;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -60,6 +62,18 @@ class FileController {
         return http.upload(request, replication, chunkSize, name, owner, PATH);
     }
 
+    /**
+     * Under {@code /internal/storage/files} a service reaches only the files it stored (vehicle-service cannot
+     * read partners' documents): another service's file is a 404, as if it did not exist. Admins on
+     * {@code /api/storage/files} reach every file.
+     */
+    private void ownedByTheCallingService(UUID fileId, HttpServletRequest request, Jwt caller) {
+        if (request.getRequestURI().startsWith(InternalFileController.PATH)
+                && (caller == null || !caller.getSubject().equals(files.require(fileId).ownerId()))) {
+            throw StorageProblems.fileNotFound(fileId);
+        }
+    }
+
     @GetMapping(PATH)
     @Operation(summary = "Files, newest first")
     FileService.FilePage list(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -69,21 +83,25 @@ class FileController {
 
     @GetMapping({ PATH + "/{fileId}/manifest", InternalFileController.PATH + "/{fileId}/manifest" })
     @Operation(summary = "The file's chunks and, per chunk, the nodes holding it and every copy's transfer status")
-    Manifest manifest(@PathVariable UUID fileId) {
+    Manifest manifest(@PathVariable UUID fileId, HttpServletRequest request, @AuthenticationPrincipal Jwt caller) {
+        ownedByTheCallingService(fileId, request, caller);
         return http.manifest(fileId);
     }
 
     @RequestMapping(path = { PATH + "/{fileId}", InternalFileController.PATH + "/{fileId}" },
             method = { RequestMethod.GET, RequestMethod.HEAD })
     @Operation(summary = "Download the file (one `Range: bytes=` range is answered 206)")
-    void download(@PathVariable UUID fileId, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    void download(@PathVariable UUID fileId, HttpServletRequest request, HttpServletResponse response,
+            @AuthenticationPrincipal Jwt caller) throws IOException {
+        ownedByTheCallingService(fileId, request, caller);
         http.download(fileId, request, response);
     }
 
     @DeleteMapping({ PATH + "/{fileId}", InternalFileController.PATH + "/{fileId}" })
     @Operation(summary = "Delete the file; chunks no other file uses are removed from the nodes")
-    ResponseEntity<Void> delete(@PathVariable UUID fileId) {
+    ResponseEntity<Void> delete(@PathVariable UUID fileId, HttpServletRequest request,
+            @AuthenticationPrincipal Jwt caller) {
+        ownedByTheCallingService(fileId, request, caller);
         http.delete(fileId);
         return ResponseEntity.noContent().build();
     }

@@ -3,6 +3,8 @@ package com.smartlinkauto.storage.file;
 import java.io.IOException;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,11 +20,10 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The file API for other services (vehicle photos, partner documents), through {@code libs/storage-client}:
- * the same upload as {@code /api/storage/files}, without a token (download, manifest and delete under this
- * path are {@link FileController}'s). Like the
- * node reports, {@code /internal/storage/**} is not routed by the gateway and must stay on the internal
- * network; the calling service enforces its own users' rules before it calls here. It names itself as the
- * file's owner in {@code X-Storage-Owner}.
+ * the same upload as {@code /api/storage/files}, with a service token for storage-controller-service instead of
+ * an admin's (download, manifest and delete under this path are {@link FileController}'s). {@code /internal/**}
+ * is not routed by the gateway; the calling service enforces its own users' rules before it calls here. The file's
+ * owner is the calling service (its token's subject); under this path each service sees only its own files.
  */
 @RestController
 @RequestMapping(InternalFileController.PATH)
@@ -48,9 +49,11 @@ class InternalFileController {
             @Parameter(description = "bytes per chunk, 64 KiB–64 MiB (default 4 MiB)")
             @RequestParam(required = false) String chunkSize,
             @Parameter(description = "file name to keep with the file") @RequestParam(required = false) String name,
-            @Parameter(description = "the calling service, recorded as the file's owner, e.g. vehicle-service")
-            @RequestHeader(name = OWNER_HEADER, required = false) String owner) throws IOException {
-        return http.upload(request, replication, chunkSize, name, owner(owner), PATH);
+            @Parameter(description = "ignored: the owner is the calling service (its service token); a malformed "
+                    + "value is still a 400") @RequestHeader(name = OWNER_HEADER, required = false) String owner,
+            @AuthenticationPrincipal Jwt caller) throws IOException {
+        owner(owner);
+        return http.upload(request, replication, chunkSize, name, caller.getSubject(), PATH);
     }
 
     /** A short printable label (at most 100 characters), or none. */

@@ -17,7 +17,9 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A node's heartbeat (storage-node-service/README.md, "Controller contract"). Nodes only ever add
- * fields, so unknown ones are ignored.
+ * fields, so unknown ones are ignored. {@code knownNodesVersion}: the version of the registered-node list the
+ * node holds (the answer carries the list when it differs). The node's key comes in the {@code X-Node-Key}
+ * header.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Heartbeat(
@@ -37,5 +39,6 @@ public record Heartbeat(
         @PositiveOrZero long bytesOut,
         @Size(max = 100_000) List<@Pattern(regexp = "[0-9a-f]{64}") String> corruptChunks,
         @NotNull @SaneInstant Instant startedAt,
-        @SaneInstant Instant sentAt) {
+        @SaneInstant Instant sentAt,
+        @Size(max = 64) @Pattern(regexp = "[0-9A-Za-z_-]*") String knownNodesVersion) {
 }

@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 
 import com.smartlinkauto.servicedefaults.Correlation;
 import com.smartlinkauto.servicedefaults.Threads;
+import com.smartlinkauto.servicedefaults.servicetoken.ServiceTokenException;
+import com.smartlinkauto.servicedefaults.servicetoken.ServiceTokens;
 import com.smartlinkauto.storage.StorageProperties;
 
 import tools.jackson.databind.JsonNode;
@@ -32,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The controller's side of the storage-node HTTP API (storage-node-service/README.md): pipelined chunk
  * writes, ranged reads, node-to-node pushes and deletes, the request id passed on. Chunk bytes go over
  * {@link HttpURLConnection} straight from and into the caller's buffers; the small JSON calls (push,
- * delete) over the JDK {@link HttpClient}.
+ * delete) over the JDK {@link HttpClient}. Every request carries a service token for storage-node-service.
  */
 @Component
 public class NodeClient implements DisposableBean {
@@ -42,8 +44,13 @@ public class NodeClient implements DisposableBean {
     private final Duration requestTimeout;
     private final Duration connectTimeout;
     private final JsonMapper json;
+    private final ServiceTokens tokens;
 
-    NodeClient(StorageProperties properties, JsonMapper json) {
+    /** The audience of the nodes' service tokens. */
+    static final String NODE_AUDIENCE = "storage-node-service";
+
+    NodeClient(StorageProperties properties, JsonMapper json, ServiceTokens tokens) {
+        this.tokens = tokens;
         this.executor = Executors.newCachedThreadPool(Threads.daemon("node-client-"));
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -86,6 +93,7 @@ public class NodeClient implements DisposableBean {
             int status = connection.getResponseCode();
             String body = readBody(connection, status);
             if (status != 200 && status != 201) {
+                refused(status);
                 String error = "answered " + status + " " + problemSummary(body);
                 return failedPipeline(pipeline, error);
             }
@@ -151,6 +159,7 @@ public class NodeClient implements DisposableBean {
             int status = connection.getResponseCode();
             if (status != (whole ? 200 : 206)) {
                 readBody(connection, status);
+                refused(status);
                 if (status == 404) {
                     throw new NodeException(NodeException.Kind.NOT_FOUND, node.nodeId() + " does not hold the chunk");
                 }
@@ -184,7 +193,9 @@ public class NodeClient implements DisposableBean {
      * handling cost a third of the download throughput); connections are kept alive and reused.
      */
     private HttpURLConnection open(String url, String method) throws IOException {
+        String token = bearer();
         HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        connection.setRequestProperty("Authorization", token);
         connection.setRequestMethod(method);
         connection.setConnectTimeout((int) connectTimeout.toMillis());
         connection.setReadTimeout((int) requestTimeout.toMillis());
@@ -194,6 +205,23 @@ public class NodeClient implements DisposableBean {
             connection.setRequestProperty(Correlation.HEADER, requestId);
         }
         return connection;
+    }
+
+    /** {@code Bearer <service token for the nodes>}; no token to be had is the node being unreachable. */
+    private String bearer() throws IOException {
+        try {
+            return ServiceTokens.BEARER + tokens.token(NODE_AUDIENCE);
+        }
+        catch (ServiceTokenException ex) {
+            throw new IOException("no service token for the nodes: " + ex.getMessage(), ex);
+        }
+    }
+
+    /** A node refused our token: the next request fetches a new one. */
+    private void refused(int status) {
+        if (status == 401) {
+            tokens.invalidate(NODE_AUDIENCE);
+        }
     }
 
     private static String readBody(HttpURLConnection connection, int status) throws IOException {
@@ -216,12 +244,13 @@ public class NodeClient implements DisposableBean {
         String body = via == null
                 ? json.writeValueAsString(Map.of("target", target.baseUrl()))
                 : json.writeValueAsString(Map.of("target", target.baseUrl(), "via", via.baseUrl()));
-        HttpRequest request = request(source.baseUrl() + "/chunks/" + chunkId + "/push")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
         try {
+            HttpRequest request = request(source.baseUrl() + "/chunks/" + chunkId + "/push")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            refused(response.statusCode());
             JsonNode answer = parse(response.body());
             List<String> route = new ArrayList<>();
             answer.path("route").forEach(hop -> route.add(hop.asString()));
@@ -248,10 +277,11 @@ public class NodeClient implements DisposableBean {
 
     /** Deletes a chunk from a node; true when it is gone (deleted now or not there). */
     public boolean delete(StorageNode node, String chunkId) {
-        HttpRequest request = request(node.baseUrl() + "/chunks/" + chunkId).timeout(Duration.ofSeconds(10))
-                .DELETE().build();
         try {
+            HttpRequest request = request(node.baseUrl() + "/chunks/" + chunkId).timeout(Duration.ofSeconds(10))
+                    .DELETE().build();
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            refused(status);
             return status == 204 || status == 200 || status == 404;
         }
         catch (IOException ex) {
@@ -263,8 +293,9 @@ public class NodeClient implements DisposableBean {
         }
     }
 
-    private HttpRequest.Builder request(String url) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout);
+    private HttpRequest.Builder request(String url) throws IOException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout)
+                .header("Authorization", bearer());
         String requestId = MDC.get(Correlation.MDC_KEY);
         if (requestId != null) {
             builder.header(Correlation.HEADER, requestId);

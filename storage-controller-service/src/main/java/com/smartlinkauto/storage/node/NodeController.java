@@ -2,8 +2,12 @@ package com.smartlinkauto.storage.node;
 
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,11 +23,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 
-/** The storage nodes as the controller sees them; decommissioning. */
+/** The storage nodes as the controller sees them; decommissioning; resetting a lost node's key. */
 @RestController
 @RequestMapping("/api/storage/nodes")
 @Tag(name = "nodes")
 class NodeController {
+
+    private static final Logger log = LoggerFactory.getLogger(NodeController.class);
 
     private final NodeRegistry registry;
     private final JdbcClient jdbc;
@@ -63,6 +69,24 @@ class NodeController {
         }
         jdbc.sql("update storage_node set admin_state = 'DECOMMISSIONING', state_changed_at = now() where node_id = ?"
                 + " and admin_state = 'ACTIVE'").param(nodeId).update();
+        return view(registry.require(nodeId));
+    }
+
+    @PostMapping("/{nodeId}/reset-key")
+    @Operation(summary = "Forget a DEAD or DECOMMISSIONED node's pinned key: its next heartbeat (from a rebuilt "
+            + "node whose disk and node-key were lost) pins a new key and address. 409 for a live node.")
+    @Transactional
+    NodeView resetKey(@PathVariable String nodeId,
+            @AuthenticationPrincipal Jwt admin) {
+        StorageNode node = registry.lock(nodeId).orElseThrow(() -> StorageProblems.nodeNotFound(nodeId));
+        if (node.state() != StorageNode.State.DEAD && node.adminState() != StorageNode.AdminState.DECOMMISSIONED) {
+            throw new ApiException(HttpStatus.CONFLICT, StorageProblems.ILLEGAL_NODE_STATE, "Node " + nodeId
+                    + " is " + node.state() + ": only a DEAD or DECOMMISSIONED node's key can be reset.");
+        }
+        jdbc.sql("update storage_node set key_hash = null, key_pinned_at = null where node_id = ?").param(nodeId)
+                .update();
+        log.warn("Admin {} reset the node key of storage node {} ({}): its next heartbeat pins a new key and address",
+                admin == null ? "?" : admin.getSubject(), nodeId, node.state());
         return view(registry.require(nodeId));
     }
 

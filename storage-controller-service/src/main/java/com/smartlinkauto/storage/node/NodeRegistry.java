@@ -46,6 +46,22 @@ public class NodeRegistry {
                 .query(NodeRegistry::map).list();
     }
 
+    /** The SHA-256 (hex) of the node's pinned key; empty when the node is unknown, null inside when none is pinned. */
+    Optional<java.util.Optional<String>> keyHash(String nodeId) {
+        return jdbc.sql("select key_hash from storage_node where node_id = ?").param(nodeId)
+                .query((rs, row) -> java.util.Optional.ofNullable(rs.getString("key_hash"))).optional();
+    }
+
+    /** A registered node's address, as nodes learn it (pipeline and push targets). */
+    public record Address(String nodeId, String baseUrl) {
+    }
+
+    /** Every node not decommissioned, by id: the places nodes may send chunks to. */
+    public List<Address> addresses() {
+        return jdbc.sql("select node_id, base_url from storage_node where admin_state <> 'DECOMMISSIONED' order by node_id")
+                .query((rs, row) -> new Address(rs.getString("node_id"), rs.getString("base_url"))).list();
+    }
+
     public StorageNode require(String nodeId) {
         return find(nodeId).orElseThrow(() -> StorageProblems.nodeNotFound(nodeId));
     }

@@ -55,21 +55,31 @@ public class NodeReports {
         this.meters = meters;
     }
 
-    /** Records a heartbeat; true when the node should send its full chunk report now. */
+    /**
+     * Records a heartbeat; true when the node should send its full chunk report now. The first heartbeat of a
+     * node id pins its key ({@code X-Node-Key}, kept as a SHA-256); a later heartbeat for that id without the
+     * matching key is refused with 403 and changes nothing (no new address, its corrupt-chunk list ignored).
+     */
     @Transactional
-    public boolean heartbeat(Heartbeat hb) {
+    public boolean heartbeat(Heartbeat hb, String nodeKey) {
         StorageNode existing = registry.lock(hb.nodeId()).orElse(null);
         if (existing == null) {
+            if (!NodeKeys.wellFormed(nodeKey)) {
+                throw NodeKeys.required();
+            }
+            Map<String, Object> insert = params(hb);
+            insert.put("keyHash", NodeKeys.hash(nodeKey));
             int inserted = jdbc.sql("""
                     insert into storage_node (node_id, zone, base_url, vcpus, memory_gb, storage_gb, bandwidth_mbps,
                         capacity_bytes, used_bytes, free_bytes, chunk_count, active_transfers, bytes_in, bytes_out,
-                        started_at, state, state_changed_at, first_seen_at, last_heartbeat_at, report_requested)
+                        started_at, state, state_changed_at, first_seen_at, last_heartbeat_at, report_requested,
+                        key_hash, key_pinned_at)
                     values (:nodeId, :zone, :baseUrl, :vcpus, :memoryGb, :storageGb, :bandwidthMbps, :capacityBytes,
                         :usedBytes, :freeBytes, :chunkCount, :activeTransfers, :bytesIn, :bytesOut, :startedAt,
-                        'LIVE', now(), now(), now(), true)
-                    on conflict (node_id) do nothing""").params(params(hb)).update();
+                        'LIVE', now(), now(), now(), true, :keyHash, now())
+                    on conflict (node_id) do nothing""").params(insert).update();
             if (inserted == 0) {
-                return heartbeat(hb);   // a concurrent first heartbeat won: update the row it created
+                return heartbeat(hb, nodeKey);   // a concurrent first heartbeat won: check against its key
             }
             log.info("Storage node {} joined: zone {}, {}, {} bytes, {} Mbps", hb.nodeId(), hb.zone(), hb.baseUrl(),
                     hb.capacityBytes(), hb.bandwidthMbps());
@@ -78,6 +88,7 @@ public class NodeReports {
             dropCorrupt(hb);
             return true;
         }
+        checkKey(hb.nodeId(), nodeKey, hb.baseUrl(), "heartbeat");
         boolean returned = existing.state() == StorageNode.State.DEAD;
         boolean restarted = !Objects.equals(existing.startedAt(), hb.startedAt());
         boolean moved = !existing.baseUrl().equals(hb.baseUrl());
@@ -110,6 +121,26 @@ public class NodeReports {
         }
         dropCorrupt(hb);
         return requested;
+    }
+
+    /**
+     * The node's key must match the pinned one. A node without a pinned key (registered before keys existed, or
+     * reset by an admin) gets the presented key pinned now.
+     */
+    private void checkKey(String nodeId, String nodeKey, String from, String what) {
+        String pinned = registry.keyHash(nodeId).orElseThrow(() -> StorageProblems.nodeNotFound(nodeId)).orElse(null);
+        if (pinned == null && NodeKeys.wellFormed(nodeKey) && "heartbeat".equals(what)) {
+            jdbc.sql("update storage_node set key_hash = ?, key_pinned_at = now() where node_id = ?")
+                    .params(NodeKeys.hash(nodeKey), nodeId).update();
+            log.info("Storage node {} had no node key pinned: pinned the key of the heartbeat from {}", nodeId, from);
+            return;
+        }
+        if (!NodeKeys.matches(nodeKey, pinned)) {
+            meters.counter("smartlink.storage.node.events", "event", "key-rejected").increment();
+            log.warn("Refused a {} for storage node {} (claimed address {}): {} node key; nothing changed", what,
+                    nodeId, from, NodeKeys.wellFormed(nodeKey) ? "another" : "no valid");
+            throw NodeKeys.mismatch(nodeId);
+        }
     }
 
     private void publishJoined(Heartbeat hb, boolean returned) {
@@ -151,9 +182,10 @@ public class NodeReports {
      * references any more are deleted from the node.
      */
     @Transactional
-    public ReportOutcome fullReport(ChunkReport report) {
+    public ReportOutcome fullReport(ChunkReport report, String nodeKey) {
         StorageNode node = registry.lock(report.nodeId())
                 .orElseThrow(() -> StorageProblems.nodeNotFound(report.nodeId()));
+        checkKey(node.nodeId(), nodeKey, node.baseUrl(), "chunk report");
         String[] ids = report.chunks().stream().map(ChunkReport.Entry::id).distinct().toArray(String[]::new);
         Instant generated = report.generatedAt().isAfter(Instant.now()) ? Instant.now() : report.generatedAt();
         int lost = jdbc.sql("""

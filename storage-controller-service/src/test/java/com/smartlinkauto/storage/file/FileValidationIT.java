@@ -94,11 +94,13 @@ class FileValidationIT extends StorageTestSupport {
                 {"nodeId":"other-node","zone":"a","baseUrl":"http://127.0.0.1:1","vcpus":1,"memoryGb":1,"storageGb":1,
                  "bandwidthMbps":100,"capacityBytes":1,"usedBytes":0,"freeBytes":1,"chunkCount":0,"activeTransfers":0,
                  "bytesIn":0,"bytesOut":0,"startedAt":"2026-11-22T01:00:00Z"}""";
-        HttpResponse<String> response = send(request("/internal/storage/nodes/some-node/heartbeat")
+        HttpResponse<String> response = send(nodeRequest("/internal/storage/nodes/some-node/heartbeat")
+                .header("X-Node-Key", newNodeKey())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(mismatched)));
         assertThat(response.statusCode()).isEqualTo(400);
         assertProblem(response);
-        HttpResponse<String> missing = send(request("/internal/storage/nodes/some-node/heartbeat")
+        HttpResponse<String> missing = send(nodeRequest("/internal/storage/nodes/some-node/heartbeat")
+                .header("X-Node-Key", newNodeKey())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"nodeId\":\"some-node\"}")));
         assertThat(missing.statusCode()).isEqualTo(400);

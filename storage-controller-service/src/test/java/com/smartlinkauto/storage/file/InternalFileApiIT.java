@@ -20,8 +20,9 @@ import static com.smartlinkauto.storage.file.FileRoundTripIT.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /internal/storage/files}: the file API other services call without a token (internal network
- * only), while {@code /api/storage/files} stays admin-only.
+ * {@code /internal/storage/files}: the file API other services call with their service token (each sees only its
+ * own files), while {@code /api/storage/files} stays admin-only. Nobody else gets in: not an anonymous caller,
+ * not a user (an admin neither), not a token for another service.
  */
 class InternalFileApiIT extends StorageTestSupport {
 
@@ -30,18 +31,23 @@ class InternalFileApiIT extends StorageTestSupport {
     @Autowired
     JdbcTemplate jdbc;
 
-    /** A request without any Authorization header, as a service on the internal network sends it. */
+    /** A request as user-service sends it through the storage client: its service token for the controller. */
     private HttpRequest.Builder internal(String path) {
+        return serviceRequest("user-service", "/internal/storage/files" + path);
+    }
+
+    /** The same without any Authorization header. */
+    private HttpRequest.Builder anonymous(String path) {
         return HttpRequest.newBuilder(URI.create(base() + "/internal/storage/files" + path))
                 .timeout(Duration.ofMinutes(2));
     }
 
     @Test
-    void aServiceStoresReadsAndDeletesAFileWithoutAToken() throws Exception {
+    void aServiceStoresReadsAndDeletesAFileWithItsServiceToken() throws Exception {
         byte[] data = random(3 * CHUNK + 17, 4242);
         HttpResponse<String> created = send(internal("?replication=2&chunkSize=" + CHUNK + "&name=licence.pdf")
                 .header("Content-Type", "application/pdf")
-                .header("X-Storage-Owner", "user-service")
+                .header("X-Storage-Owner", "someone-else")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(data)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode manifest = json.readTree(created.body());
@@ -98,7 +104,7 @@ class InternalFileApiIT extends StorageTestSupport {
         System.arraycopy(data, 0, body, head.length, data.length);
         System.arraycopy(tail, 0, body, head.length + data.length, tail.length);
 
-        HttpResponse<String> created = send(internal("").header("X-Storage-Owner", "vehicle-service")
+        HttpResponse<String> created = send(internal("")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -107,6 +113,60 @@ class InternalFileApiIT extends StorageTestSupport {
         assertThat(manifest.path("contentType").asString()).isEqualTo("image/png");
         HttpResponse<byte[]> download = sendBytes(internal("/" + manifest.path("fileId").asString()).GET());
         assertThat(download.body()).isEqualTo(data);
+    }
+
+    @Test
+    void withoutAServiceTokenForTheControllerNothingIsReadStoredOrDeleted() {
+        byte[] data = random(5_000, 91);
+        HttpResponse<String> created = send(internal("").header("Content-Type", "application/pdf")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(data)));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String fileId = json.readTree(created.body()).path("fileId").asString();
+        long files = jdbc.queryForObject("select count(*) from stored_file", Long.class);
+
+        String[] refusedTokens = { null, com.smartlinkauto.testsupport.security.TestTokens.admin(),
+                com.smartlinkauto.testsupport.security.TestTokens.service("user-service", "vehicle-service"),
+                com.smartlinkauto.testsupport.security.TestTokens.service("user-service",
+                        java.util.List.of("storage-controller-service"), "openid", Duration.ofMinutes(5)) };
+        for (String token : refusedTokens) {
+            for (HttpRequest.Builder request : new HttpRequest.Builder[] { anonymous("/" + fileId).GET(),
+                    anonymous("/" + fileId + "/manifest").GET(), anonymous("/" + fileId).DELETE(),
+                    anonymous("").header("Content-Type", "application/pdf")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(data)) }) {
+                if (token != null) {
+                    request.header("Authorization", "Bearer " + token);
+                }
+                HttpResponse<String> refused = send(request);
+                assertThat(refused.statusCode()).as(String.valueOf(token)).isEqualTo(401);
+                assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                assertThat(refused.body()).doesNotContain("licence").doesNotContain("\"chunks\"");
+            }
+        }
+        assertThat(jdbc.queryForObject("select count(*) from stored_file", Long.class)).isEqualTo(files);
+        assertThat(sendBytes(internal("/" + fileId).GET()).body()).isEqualTo(data);
+    }
+
+    @Test
+    void aServiceSeesOnlyItsOwnFiles() {
+        byte[] document = random(4_000, 17);
+        HttpResponse<String> created = send(internal("").header("Content-Type", "application/pdf")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(document)));
+        String fileId = json.readTree(created.body()).path("fileId").asString();
+
+        // vehicle-service (and a storage node) holds a valid token for the controller, but not this file
+        for (String client : new String[] { "vehicle-service", "storage-node-service" }) {
+            for (HttpRequest.Builder request : new HttpRequest.Builder[] {
+                    serviceRequest(client, "/internal/storage/files/" + fileId).GET(),
+                    serviceRequest(client, "/internal/storage/files/" + fileId + "/manifest").GET(),
+                    serviceRequest(client, "/internal/storage/files/" + fileId).DELETE() }) {
+                HttpResponse<String> hidden = send(request);
+                assertThat(hidden.statusCode()).isEqualTo(404);
+                assertThat(json.readTree(hidden.body()).path("type").asString()).endsWith("/file-not-found");
+            }
+        }
+        assertThat(sendBytes(internal("/" + fileId).GET()).body()).isEqualTo(document);
+        // an admin reaches every file on the admin API
+        assertThat(download(fileId, null).body()).isEqualTo(document);
     }
 
     @Test

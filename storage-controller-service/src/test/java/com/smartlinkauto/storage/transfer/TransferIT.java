@@ -372,7 +372,8 @@ class TransferIT extends StorageTestSupport {
                 {"nodeId":"%s","zone":"a","baseUrl":"http://127.0.0.1:1","vcpus":1,"memoryGb":1,"storageGb":0,
                  "bandwidthMbps":100,"capacityBytes":0,"usedBytes":0,"freeBytes":0,"chunkCount":0,"activeTransfers":0,
                  "bytesIn":0,"bytesOut":0,"startedAt":"%s"}""".formatted(id, Instant.now());
-        HttpResponse<String> response = send(request("/internal/storage/nodes/" + id + "/heartbeat")
+        HttpResponse<String> response = send(nodeRequest("/internal/storage/nodes/" + id + "/heartbeat")
+                .header("X-Node-Key", newNodeKey())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(heartbeat)));
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
         await("ghost node not live").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
@@ -382,6 +383,7 @@ class TransferIT extends StorageTestSupport {
 
     private HttpResponse<byte[]> chunkFrom(String nodeId, String chunkId) {
         return sendBytes(HttpRequest.newBuilder(URI.create(StorageNodes.get(nodeId).url() + "/chunks/" + chunkId))
+                .header("Authorization", "Bearer " + StorageNodes.controllerToken())
                 .timeout(Duration.ofSeconds(30)).GET());
     }
 

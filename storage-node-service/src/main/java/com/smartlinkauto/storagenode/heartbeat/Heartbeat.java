@@ -13,15 +13,18 @@ import com.smartlinkauto.storagenode.status.NodeStatus;
  *                      re-replicate them from another copy)
  * @param startedAt     when this node process started: a change means it restarted
  * @param sentAt        when this heartbeat was built
+ * @param knownNodesVersion the version of the registered-node list this node holds (null: none yet); the
+ *                      controller sends the list again only when its own version differs
  */
 public record Heartbeat(String nodeId, String zone, String baseUrl, int vcpus, double memoryGb, double storageGb,
         int bandwidthMbps, long capacityBytes, long usedBytes, long freeBytes, int chunkCount, int activeTransfers,
-        long bytesIn, long bytesOut, List<String> corruptChunks, Instant startedAt, Instant sentAt) {
+        long bytesIn, long bytesOut, List<String> corruptChunks, Instant startedAt, Instant sentAt,
+        String knownNodesVersion) {
 
-    static Heartbeat of(NodeStatus status, List<String> corruptChunks, Instant now) {
+    static Heartbeat of(NodeStatus status, List<String> corruptChunks, Instant now, String knownNodesVersion) {
         return new Heartbeat(status.nodeId(), status.zone(), status.baseUrl(), status.vcpus(), status.memoryGb(),
                 status.storageGb(), status.bandwidthMbps(), status.capacityBytes(), status.usedBytes(),
                 status.freeBytes(), status.chunkCount(), status.activeTransfers(), status.bytesIn(), status.bytesOut(),
-                corruptChunks, status.startedAt(), now);
+                corruptChunks, status.startedAt(), now, knownNodesVersion);
     }
 }

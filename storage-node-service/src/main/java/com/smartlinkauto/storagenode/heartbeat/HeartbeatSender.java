@@ -11,10 +11,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.web.client.HttpClientErrorException;
 
 import com.smartlinkauto.storagenode.NodeProperties;
 import com.smartlinkauto.storagenode.chunk.ChunkStore;
 import com.smartlinkauto.storagenode.chunk.CorruptChunks;
+import com.smartlinkauto.storagenode.pipeline.RegisteredNodes;
 import com.smartlinkauto.storagenode.status.NodeStatus;
 import com.smartlinkauto.storagenode.status.NodeStatusService;
 
@@ -25,7 +27,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Keeps the controller informed, like a DataNode's BPServiceActor: a heartbeat every interval
  * (usage, active transfers, newly corrupted chunks) and a full chunk report after the first
  * successful heartbeat, after the controller was unreachable (it may have restarted), when it asks,
- * and periodically. Starts once the web server is up (the advertised port is known) and stops first
+ * and periodically. Heartbeat answers carry the registered nodes when the list changed ({@link RegisteredNodes}). Starts once the web server is up (the advertised port is known) and stops first
  * on shutdown. An absent or failing controller never affects the data path; failures are logged once
  * at WARN, then at DEBUG with a WARN summary a minute.
  */
@@ -40,6 +42,7 @@ class HeartbeatSender implements SmartLifecycle {
     private final NodeStatusService status;
     private final ChunkStore store;
     private final CorruptChunks corrupt;
+    private final RegisteredNodes registered;
     private final NodeProperties.Heartbeat settings;
     private final Clock clock;
     private final RateLimitedLog heartbeatLog;
@@ -55,11 +58,12 @@ class HeartbeatSender implements SmartLifecycle {
     private volatile ScheduledExecutorService executor;
 
     HeartbeatSender(ControllerClient controller, NodeStatusService status, ChunkStore store, CorruptChunks corrupt,
-            NodeProperties.Heartbeat settings, Clock clock, MeterRegistry registry) {
+            RegisteredNodes registered, NodeProperties.Heartbeat settings, Clock clock, MeterRegistry registry) {
         this.controller = controller;
         this.status = status;
         this.store = store;
         this.corrupt = corrupt;
+        this.registered = registered;
         this.settings = settings;
         this.clock = clock;
         this.heartbeatLog = new RateLimitedLog(log, "Heartbeat", controller.describe(), settings.interval());
@@ -98,7 +102,10 @@ class HeartbeatSender implements SmartLifecycle {
         try {
             NodeStatus snapshot = status.snapshot();
             List<String> corruptIds = corrupt.pending();
-            boolean reportRequested = controller.heartbeat(Heartbeat.of(snapshot, corruptIds, clock.instant()));
+            ControllerClient.HeartbeatAnswer answer = controller.heartbeat(
+                    Heartbeat.of(snapshot, corruptIds, clock.instant(), registered.version()));
+            boolean reportRequested = answer.requestFullReport();
+            registered.update(answer.nodes());
             corrupt.acknowledge(corruptIds);
             heartbeatsOk.increment();
             boolean recovered = heartbeatLog.success();
@@ -110,6 +117,12 @@ class HeartbeatSender implements SmartLifecycle {
                     scheduler.execute(this::report);
                 }
             }
+        }
+        catch (HttpClientErrorException.Forbidden ex) {
+            heartbeatsFailed.increment();
+            heartbeatLog.failure(new IllegalStateException("the controller refuses this node's key (node-key in the "
+                    + "data directory): another node registered this id first, or the key file is not the original; "
+                    + "an admin can reset the key of a DEAD node (POST /api/storage/nodes/{id}/reset-key)", ex));
         }
         catch (RuntimeException ex) {
             heartbeatsFailed.increment();

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * node-id          the node's id, written once; a directory never changes owner
+ * node-key         the node's secret key (32 random bytes, hex; mode 600), written once: the controller pins the
+ *                  node's address to it at first registration (heartbeats present it)
  * in_use.lock      OS file lock: a second process on the same directory fails at start
  * chunks/ab/cd/&lt;sha256&gt;   chunk files, fanned out by the first two bytes of the id
  * tmp/             chunks being received (same filesystem, so the final rename is atomic)
@@ -36,17 +38,22 @@ public final class DataDirectory implements Closeable {
 
     static final String NODE_ID_FILE = "node-id";
     static final String LOCK_FILE = "in_use.lock";
+    static final String NODE_KEY_FILE = "node-key";
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[0-9a-f]{64}");
 
     private final Path root;
     private final String nodeId;
     private final boolean idGenerated;
+    private final String nodeKey;
     private final FileChannel lockChannel;
     private final FileLock lock;
 
-    private DataDirectory(Path root, String nodeId, boolean idGenerated, FileChannel lockChannel, FileLock lock) {
+    private DataDirectory(Path root, String nodeId, boolean idGenerated, String nodeKey, FileChannel lockChannel,
+            FileLock lock) {
         this.root = root;
         this.nodeId = nodeId;
         this.idGenerated = idGenerated;
+        this.nodeKey = nodeKey;
         this.lockChannel = lockChannel;
         this.lock = lock;
     }
@@ -100,8 +107,9 @@ public final class DataDirectory implements Closeable {
                 if (persisted.isEmpty()) {
                     writeId(idFile, id);
                 }
+                String key = nodeKey(root.resolve(NODE_KEY_FILE));
                 cleanTemporaryFiles(root.resolve("tmp"));
-                return new DataDirectory(root, id, generated, channel, lock);
+                return new DataDirectory(root, id, generated, key, channel, lock);
             }
             catch (RuntimeException | IOException ex) {
                 lock.release();
@@ -134,6 +142,47 @@ public final class DataDirectory implements Closeable {
         }
         Files.move(tmp, idFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Durable.syncDirectory(idFile.getParent());
+    }
+
+    /**
+     * The node's key: read from {@code node-key}, or generated (32 bytes from {@link SecureRandom}) and written
+     * durably with owner-only permissions on the first start. An unreadable or malformed file stops the node
+     * rather than silently replacing the key the controller knows.
+     */
+    private static String nodeKey(Path keyFile) throws IOException {
+        if (Files.exists(keyFile)) {
+            String key = Files.readString(keyFile, StandardCharsets.US_ASCII).trim();
+            if (!KEY.matcher(key).matches()) {
+                throw new IllegalStateException("The node key file " + keyFile + " is malformed; restore it, or remove "
+                        + "it and have an admin reset this node's key at the controller");
+            }
+            ownerOnly(keyFile);
+            return key;
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String key = java.util.HexFormat.of().formatHex(random);
+        Path tmp = keyFile.resolveSibling(NODE_KEY_FILE + ".tmp");
+        Files.deleteIfExists(tmp);
+        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ownerOnly(tmp);
+            out.write(java.nio.ByteBuffer.wrap((key + "\n").getBytes(StandardCharsets.US_ASCII)));
+            out.force(true);
+        }
+        Files.move(tmp, keyFile, StandardCopyOption.ATOMIC_MOVE);
+        Durable.syncDirectory(keyFile.getParent());
+        log.info("Generated this node's key ({}, owner-only)", keyFile);
+        return key;
+    }
+
+    /** rw------- where the filesystem has POSIX permissions. */
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
+        catch (UnsupportedOperationException ex) {
+            // not a POSIX filesystem: its own ACLs apply
+        }
     }
 
     /** Partial chunks of a previous run: never renamed into place, so never acknowledged. */
@@ -172,6 +221,11 @@ public final class DataDirectory implements Closeable {
 
     public String nodeId() {
         return nodeId;
+    }
+
+    /** The node's secret key (64 hex digits): sent with every heartbeat, never logged. */
+    public String nodeKey() {
+        return nodeKey;
     }
 
     /** Whether this start generated the id (first start of a node without a declared id). */

@@ -39,6 +39,7 @@ final class Downstream {
     private final OutputStream body;
     private final NodeBandwidth.Direction link;
     private final JsonMapper json;
+    private final Runnable unauthorized;
     /** System.nanoTime() when the current socket write began, 0 when not writing. */
     private volatile long writeStartedAt;
     private volatile String failure;
@@ -46,7 +47,8 @@ final class Downstream {
     private boolean sent;
 
     private Downstream(URI target, List<URI> onward, HttpURLConnection connection, OutputStream body,
-            NodeBandwidth.Direction link, JsonMapper json) {
+            NodeBandwidth.Direction link, JsonMapper json, Runnable unauthorized) {
+        this.unauthorized = unauthorized;
         this.target = target;
         this.onward = onward;
         this.connection = connection;
@@ -60,8 +62,8 @@ final class Downstream {
      * (nothing was sent), so the caller may try the next one.
      */
     static Downstream open(URI target, List<URI> onward, ChunkId id, long length, boolean relayOnly,
-            String requestId, PipelineClient.Settings settings, NodeBandwidth.Direction link, JsonMapper json)
-            throws IOException {
+            String requestId, String token, Runnable unauthorized, PipelineClient.Settings settings,
+            NodeBandwidth.Direction link, JsonMapper json) throws IOException {
         HttpURLConnection c = (HttpURLConnection) URI.create(target + "/chunks/" + id.value()).toURL()
                 .openConnection(Proxy.NO_PROXY);
         c.setRequestMethod("PUT");
@@ -72,6 +74,7 @@ final class Downstream {
         c.setReadTimeout((int) settings.responseTimeout().toMillis());
         c.setRequestProperty("Content-Type", "application/octet-stream");
         c.setRequestProperty("Accept", "application/json, application/problem+json");
+        c.setRequestProperty("Authorization", "Bearer " + token);
         if (!onward.isEmpty()) {
             c.setRequestProperty(NodeUrls.REPLICATE_TO,
                     onward.stream().map(URI::toString).collect(Collectors.joining(",")));
@@ -91,7 +94,7 @@ final class Downstream {
         try {
             c.connect();
             OutputStream out = c.getOutputStream();
-            return new Downstream(target, onward, c, out, link, json);
+            return new Downstream(target, onward, c, out, link, json, unauthorized);
         }
         catch (IOException | RuntimeException ex) {
             c.disconnect();
@@ -162,6 +165,9 @@ final class Downstream {
                 }
                 reports.set(0, reports.get(0).withUrl(target.toString()));
                 return reports;
+            }
+            if (status == 401) {
+                unauthorized.run(); // our token was refused: the next request fetches a new one
             }
             return failedFromHere("answered " + status + describeProblem(answer));
         }

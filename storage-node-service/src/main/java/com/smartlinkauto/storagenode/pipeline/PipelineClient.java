@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import com.smartlinkauto.servicedefaults.Correlation;
+import com.smartlinkauto.servicedefaults.servicetoken.ServiceTokenException;
+import com.smartlinkauto.servicedefaults.servicetoken.ServiceTokens;
 import com.smartlinkauto.storagenode.chunk.ChunkId;
 import com.smartlinkauto.storagenode.throttle.NodeBandwidth;
 
@@ -24,7 +26,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Opens pipeline hops to other nodes and watches them: a socket write blocked longer than the stall
+ * Opens pipeline hops to other nodes (each request carrying a service token for storage-node-service) and
+ * watches them: a socket write blocked longer than the stall
  * timeout (a hung next node) breaks that hop, so one stuck node cannot hold a pipeline forever.
  */
 public class PipelineClient implements AutoCloseable {
@@ -35,7 +38,11 @@ public class PipelineClient implements AutoCloseable {
     public record Settings(Duration connectTimeout, Duration responseTimeout, Duration stallTimeout, int bufferBytes) {
     }
 
+    /** The audience of the tokens other nodes take. */
+    public static final String NODE_AUDIENCE = "storage-node-service";
+
     private final Settings settings;
+    private final ServiceTokens tokens;
     private final NodeBandwidth bandwidth;
     private final JsonMapper json;
     private final Set<Downstream> open = ConcurrentHashMap.newKeySet();
@@ -43,8 +50,10 @@ public class PipelineClient implements AutoCloseable {
     private final Counter hopsOk;
     private final Counter hopsFailed;
 
-    public PipelineClient(Settings settings, NodeBandwidth bandwidth, JsonMapper json, MeterRegistry registry) {
+    public PipelineClient(Settings settings, ServiceTokens tokens, NodeBandwidth bandwidth, JsonMapper json,
+            MeterRegistry registry) {
         this.settings = settings;
+        this.tokens = tokens;
         this.bandwidth = bandwidth;
         this.json = json;
         this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -75,13 +84,25 @@ public class PipelineClient implements AutoCloseable {
             return Forwarding.none();
         }
         List<ReplicaReport> unreachable = new ArrayList<>();
+        String token;
+        try {
+            token = tokens.token(NODE_AUDIENCE);
+        }
+        catch (ServiceTokenException ex) {
+            log.warn("No service token for the next nodes of chunk {}: {}", id, ex.getMessage());
+            unreachable.add(ReplicaReport.failed(targets.get(0).toString(), "no service token: " + ex.getMessage()));
+            for (URI next : targets.subList(1, targets.size())) {
+                unreachable.add(ReplicaReport.skipped(next.toString(), "not reached: no service token"));
+            }
+            return new Forwarding(null, unreachable, this);
+        }
         String requestId = MDC.get(Correlation.MDC_KEY);
         for (int i = 0; i < targets.size(); i++) {
             URI target = targets.get(i);
             List<URI> onward = targets.subList(i + 1, targets.size());
             try {
                 Downstream downstream = Downstream.open(target, List.copyOf(onward), id, length, firstIsRelay && i == 0,
-                        requestId, settings, bandwidth.out(), json);
+                        requestId, token, () -> tokens.invalidate(NODE_AUDIENCE), settings, bandwidth.out(), json);
                 open.add(downstream);
                 hopsOk.increment();
                 return new Forwarding(downstream, unreachable, this);

@@ -3,6 +3,7 @@ package com.smartlinkauto.storagenode.pipeline;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.smartlinkauto.servicedefaults.servicetoken.ServiceTokens;
 import com.smartlinkauto.storagenode.NodeProperties;
 import com.smartlinkauto.storagenode.chunk.ChunkMetrics;
 import com.smartlinkauto.storagenode.chunk.ChunkStore;
@@ -17,11 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
 class PipelineConfiguration {
 
     @Bean(destroyMethod = "close")
-    PipelineClient pipelineClient(NodeProperties properties, NodeBandwidth bandwidth, JsonMapper json,
-            MeterRegistry registry) {
+    PipelineClient pipelineClient(NodeProperties properties, ServiceTokens tokens, NodeBandwidth bandwidth,
+            JsonMapper json, MeterRegistry registry) {
         NodeProperties.Transfer transfer = properties.transfer();
         return new PipelineClient(new PipelineClient.Settings(transfer.connectTimeout(), transfer.responseTimeout(),
-                transfer.stallTimeout(), transfer.bufferBytes()), bandwidth, json, registry);
+                transfer.stallTimeout(), transfer.bufferBytes()), tokens, bandwidth, json, registry);
     }
 
     @Bean

@@ -29,11 +29,14 @@ class PutChunkController {
 
     private final PipelineReceiver receiver;
     private final AdvertisedUrl self;
+    private final RegisteredNodes registered;
     private final int maxTargets;
 
-    PutChunkController(PipelineReceiver receiver, AdvertisedUrl self, NodeProperties properties) {
+    PutChunkController(PipelineReceiver receiver, AdvertisedUrl self, RegisteredNodes registered,
+            NodeProperties properties) {
         this.receiver = receiver;
         this.self = self;
+        this.registered = registered;
         this.maxTargets = properties.transfer().maxPipelineTargets();
     }
 
@@ -42,7 +45,8 @@ class PutChunkController {
             description = "The body is the chunk's raw bytes; its SHA-256 must equal the id (400 otherwise, nothing "
                     + "kept). 201 stored now, 200 already held. X-Replicate-To lists further nodes: this node "
                     + "forwards the bytes to the first while receiving them, with the rest of the list, and answers "
-                    + "once its copy and the downstream copies are done, listing every hop's outcome.",
+                    + "once its copy and the downstream copies are done, listing every hop's outcome. Targets must "
+                    + "be storage nodes the controller has registered (403 unregistered-node otherwise).",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "application/octet-stream",
                             schema = @Schema(type = "string", format = "binary"))))
@@ -58,6 +62,7 @@ class PutChunkController {
         if (relay && targets.isEmpty()) {
             throw NodeUrls.invalidTargets("is required with " + NodeUrls.RELAY_ONLY + ": a relay needs a next node");
         }
+        registered.requireRegistered(targets);
         PipelineResult result = receiver.receive(chunkId, request.getInputStream(), request.getContentLengthLong(),
                 targets, relay);
         if (result.replicas().get(0).status() == ReplicaReport.Status.CREATED) {

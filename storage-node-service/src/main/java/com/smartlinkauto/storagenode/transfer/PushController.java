@@ -24,7 +24,8 @@ class PushController {
     @PostMapping("/chunks/{id}/push")
     @Operation(summary = "Copy a chunk this node holds to another node, directly or through a relay",
             description = "200 with bytes, duration and route once the target holds the chunk; 404 when this node "
-                    + "does not hold it; 409 chunk-corrupted when its copy is bad; 502 push-failed when a hop failed.")
+                    + "does not hold it; 409 chunk-corrupted when its copy is bad; 502 push-failed when a hop failed; "
+                    + "403 unregistered-node when target or via is not a storage node the controller registered.")
     PushResult push(@PathVariable String id, @Valid @RequestBody PushRequest request) {
         return pushes.push(ChunkId.parse(id), request);
     }

@@ -20,6 +20,7 @@ import com.smartlinkauto.storagenode.node.AdvertisedUrl;
 import com.smartlinkauto.storagenode.pipeline.Forwarding;
 import com.smartlinkauto.storagenode.pipeline.NodeUrls;
 import com.smartlinkauto.storagenode.pipeline.PipelineClient;
+import com.smartlinkauto.storagenode.pipeline.RegisteredNodes;
 import com.smartlinkauto.storagenode.pipeline.ReplicaReport;
 import com.smartlinkauto.storagenode.throttle.NodeBandwidth;
 
@@ -39,12 +40,15 @@ public class PushService {
     private final PipelineClient client;
     private final NodeBandwidth bandwidth;
     private final AdvertisedUrl self;
+    private final RegisteredNodes registered;
 
-    public PushService(ChunkStore store, PipelineClient client, NodeBandwidth bandwidth, AdvertisedUrl self) {
+    public PushService(ChunkStore store, PipelineClient client, NodeBandwidth bandwidth, AdvertisedUrl self,
+            RegisteredNodes registered) {
         this.store = store;
         this.client = client;
         this.bandwidth = bandwidth;
         this.self = self;
+        this.registered = registered;
     }
 
     public PushResult push(ChunkId id, PushRequest request) {
@@ -56,6 +60,7 @@ public class PushService {
                     "target and via must be two other nodes (this node is " + me + ").");
         }
         List<URI> hops = via == null ? List.of(target) : List.of(via, target);
+        registered.requireRegistered(hops);
         List<String> route = new ArrayList<>();
         route.add(String.valueOf(me));
         hops.forEach(hop -> route.add(hop.toString()));

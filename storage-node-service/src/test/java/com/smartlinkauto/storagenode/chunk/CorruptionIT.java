@@ -47,7 +47,7 @@ class CorruptionIT extends NodeIT {
         node().get(id).assertProblem(404, "chunk-not-found");
         assertThat(node().path("/node/info").json().path("usedBytes").asLong()).isEqualTo(usedBefore - bytes.length);
         assertThat(readChecksumFailures()).isEqualTo(failuresBefore + 1);
-        assertThat(node().path("/actuator/prometheus").text())
+        assertThat(node().authorizedBy(null).path("/actuator/prometheus").text())
                 .contains("smartlink_storage_node_checksum_failures_total{application=\"storage-node-service\"");
 
         // the controller hears about it with the next heartbeat
@@ -67,6 +67,8 @@ class CorruptionIT extends NodeIT {
         node().put(id, bytes);
         flipOneByte(chunkFile(id), 0);
 
+        CONTROLLER.register("http://127.0.0.1:1"); // a registered node: the refusal must be the corruption
+        CONTROLLER.awaitKnownBy(NODE_ID);
         node().push(id, "http://127.0.0.1:1", null).assertProblem(409, "chunk-corrupted");
         assertThat(chunkFile(id)).doesNotExist();
     }

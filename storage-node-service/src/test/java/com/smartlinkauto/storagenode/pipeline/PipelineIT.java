@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.smartlinkauto.storagenode.BlackHole;
@@ -33,6 +34,19 @@ class PipelineIT extends NodeIT {
         b = TestNodes.start("node-b", TestNodes.newDataDir("node-b"), "--smartlink.node.zone=b",
                 "--smartlink.node.transfer.stall-timeout=1s", "--smartlink.node.transfer.response-timeout=2s");
         c = TestNodes.start("node-c", TestNodes.newDataDir("node-c"), "--smartlink.node.zone=c");
+    }
+
+    /** Every node knows the others are registered (heartbeat answers of the controller stub). */
+    @BeforeEach
+    void allThreeKnowEachOther() {
+        CONTROLLER.awaitKnownBy(NODE_ID, "node-b", "node-c");
+    }
+
+    /** A base URL the controller registers (and the nodes learn) although nothing useful answers there. */
+    private static String registered(String url, String... knownBy) {
+        CONTROLLER.register(url);
+        CONTROLLER.awaitKnownBy(knownBy);
+        return url;
     }
 
     @AfterAll
@@ -84,7 +98,7 @@ class PipelineIT extends NodeIT {
     void anUnreachableNodeIsSkippedAndReportedAndTheRestStillGetTheirCopy() {
         byte[] bytes = Chunks.random(300_000);
         String id = Chunks.sha256(bytes);
-        String dead = "http://127.0.0.1:" + freePort();
+        String dead = registered("http://127.0.0.1:" + freePort(), NODE_ID);
 
         NodeClient.Response put = node().put(id, bytes, "X-Replicate-To", b.url() + "," + dead + "," + c.url());
 
@@ -104,6 +118,7 @@ class PipelineIT extends NodeIT {
         byte[] bytes = Chunks.random(16 * 1024 * 1024);
         String id = Chunks.sha256(bytes);
         try (BlackHole hung = new BlackHole(BlackHole.Mode.STALL)) {
+            registered(hung.url(), "node-b");
             NodeClient.Response put = b.client().put(id, bytes, "X-Replicate-To", hung.url() + "," + c.url());
 
             assertThat(put.status()).as(put.text()).isEqualTo(201);
@@ -121,6 +136,7 @@ class PipelineIT extends NodeIT {
         byte[] bytes = Chunks.random(100_000);
         String id = Chunks.sha256(bytes);
         try (BlackHole mute = new BlackHole(BlackHole.Mode.MUTE)) {
+            registered(mute.url(), "node-b");
             NodeClient.Response put = b.client().put(id, bytes, "X-Replicate-To", mute.url());
 
             assertThat(put.status()).isEqualTo(201);
@@ -198,7 +214,7 @@ class PipelineIT extends NodeIT {
         byte[] bytes = Chunks.random(1000);
         String id = Chunks.sha256(bytes);
         node().put(id, bytes);
-        String dead = "http://127.0.0.1:" + freePort();
+        String dead = registered("http://127.0.0.1:" + freePort(), NODE_ID);
 
         NodeClient.Response push = node().push(id, c.url(), dead).assertProblem(502, "push-failed");
 
@@ -211,6 +227,51 @@ class PipelineIT extends NodeIT {
     void aPushOfAChunkThisNodeDoesNotHoldIsA404() {
         node().push(Chunks.sha256(Chunks.random(5)), c.url(), null).assertProblem(404, "chunk-not-found");
         node().push(Chunks.sha256(Chunks.random(5)), "nonsense", null).assertProblem(400, "invalid-node-url");
+    }
+
+    @Test
+    void aPipelineTargetThatIsNoRegisteredNodeIsRefusedAndNothingIsStored() {
+        byte[] bytes = Chunks.random(50_000);
+        String id = Chunks.sha256(bytes);
+        try (BlackHole stranger = new BlackHole(BlackHole.Mode.MUTE)) {
+            // e.g. an internal address a caller would like this node to send requests to (SSRF)
+            NodeClient.Response refused = node().put(id, bytes, "X-Replicate-To", b.url() + "," + stranger.url())
+                    .assertProblem(403, "unregistered-node");
+            assertThat(refused.json().path("targets").valueStream().map(JsonNode::asString))
+                    .containsExactly(stranger.url());
+            node().put(id, bytes, "X-Relay-Only", "true", "X-Replicate-To", stranger.url())
+                    .assertProblem(403, "unregistered-node");
+        }
+        assertThat(chunkFile(id)).doesNotExist();
+        assertThat(b.chunkFile(id)).doesNotExist();
+        assertThat(node().head(id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPushTargetOrRelayThatIsNoRegisteredNodeIsRefused() {
+        byte[] bytes = Chunks.random(2_000);
+        String id = Chunks.sha256(bytes);
+        node().put(id, bytes);
+        String stranger = "http://127.0.0.1:" + freePort();
+        node().push(id, stranger, null).assertProblem(403, "unregistered-node");
+        node().push(id, c.url(), stranger).assertProblem(403, "unregistered-node");
+        node().push(id, "http://169.254.169.254:80", null).assertProblem(403, "unregistered-node");
+        assertThat(c.chunkFile(id)).doesNotExist();
+    }
+
+    @Test
+    void aNodeThatJoinedSinceTheLastHeartbeatIsLearnedOnTheFirstMiss() throws Exception {
+        // registered at the controller, but no heartbeat answer has told node A yet: A asks the controller
+        byte[] bytes = Chunks.random(1_000);
+        String id = Chunks.sha256(bytes);
+        try (TestNodes.Node d = TestNodes.start("node-d", TestNodes.newDataDir("node-d"), "--smartlink.node.zone=c",
+                "--smartlink.node.heartbeat.interval=100ms")) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                    .until(() -> !CONTROLLER.heartbeatsOf("node-d").isEmpty());
+            NodeClient.Response put = node().put(id, bytes, "X-Replicate-To", d.url());
+            assertThat(put.status()).as(put.text()).isEqualTo(201);
+            assertThat(Files.readAllBytes(d.chunkFile(id))).isEqualTo(bytes);
+        }
     }
 
     private static List<String> replicas(NodeClient.Response response) {

@@ -36,6 +36,8 @@ class SecurityConfiguration {
                                 "/api/auth/logout", "/api/partners")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
+                        // services authenticate there with their client secret (servicetoken.TokenEndpoint)
+                        .requestMatchers(HttpMethod.POST, "/oauth2/token").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/error").permitAll()

@@ -20,7 +20,9 @@ class OpenApiConfiguration {
                         .description("Accounts, login and tokens, partner verification, audit, notifications")
                         .version("v1"))
                 .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"))
+                        .addSecuritySchemes("serviceClient", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("basic").description("A service's client id and secret (POST /oauth2/token)")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 }

@@ -12,7 +12,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * booking-service's read of a vehicle (price snapshot at hold time, owner, whether it may be booked, the
- * turnaround between rentals). Internal network only: the gateway never routes {@code /internal/**}.
+ * turnaround between rentals). The gateway never routes {@code /internal/**}, and it takes only a service token
+ * for vehicle-service (booking-service's, from user-service's {@code POST /oauth2/token}).
  */
 @RestController
 @Tag(name = "internal")

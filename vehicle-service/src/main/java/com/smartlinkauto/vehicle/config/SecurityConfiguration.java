@@ -14,7 +14,8 @@ import com.smartlinkauto.servicedefaults.security.StatelessApiSecurity;
 /**
  * Public: search, vehicle details, availability and photos of bookable vehicles (the controllers hide
  * what is not public). Partners manage their own vehicles; admins verify. {@code /internal/vehicles/**}
- * (booking-service's read) is not routed by the gateway: internal network only.
+ * (booking-service's read) is not routed by the gateway and takes only service tokens for vehicle-service: the
+ * service-token chain of service-defaults answers it before this chain.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -24,7 +25,6 @@ class SecurityConfiguration {
             ProblemAuthenticationEntryPoint entryPoint, ProblemAccessDeniedHandler accessDenied) {
         StatelessApiSecurity.apply(http, jwtDecoder, entryPoint, accessDenied)
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/internal/vehicles/**").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/error").permitAll()

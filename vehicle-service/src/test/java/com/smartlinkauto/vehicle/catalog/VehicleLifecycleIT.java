@@ -156,7 +156,7 @@ class VehicleLifecycleIT extends VehicleTestSupport {
         assertThat(api.get("/api/vehicles/" + id, partner.token()).json().path("bookable").asBoolean()).isFalse();
         partnerStatus(partner.id(), "VERIFIED");
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/vehicles/" + id).status() == 200);
-        assertThat(api.get("/internal/vehicles/" + id).json().path("bookable").asBoolean()).isTrue();
+        assertThat(api.get("/internal/vehicles/" + id, bookingService).json().path("bookable").asBoolean()).isTrue();
     }
 
     @Test

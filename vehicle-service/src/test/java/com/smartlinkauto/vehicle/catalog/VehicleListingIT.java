@@ -214,14 +214,14 @@ class VehicleListingIT extends VehicleTestSupport {
     void theInternalReadGivesBookingServiceWhatItNeeds() {
         Partner owner = verifiedPartner();
         UUID id = bookable(owner, listing());
-        JsonNode internal = api.get("/internal/vehicles/" + id).json();
+        JsonNode internal = api.get("/internal/vehicles/" + id, bookingService).json();
         assertThat(internal.path("partnerId").asString()).isEqualTo(owner.id().toString());
         assertThat(internal.path("status").asString()).isEqualTo("ACTIVE");
         assertThat(internal.path("bookable").asBoolean()).isTrue();
         assertThat(internal.path("basePricePerDay").decimalValue()).isEqualByComparingTo("49.90");
         assertThat(internal.path("currency").asString()).isEqualTo("EUR");
         assertThat(internal.path("turnaroundMinutes").asInt()).isEqualTo(60);
-        api.get("/internal/vehicles/" + UUID.randomUUID()).assertProblem(404, "not-found");
+        api.get("/internal/vehicles/" + UUID.randomUUID(), bookingService).assertProblem(404, "not-found");
     }
 
     private long count(UUID partnerId) {

@@ -33,6 +33,9 @@ class PhotoIT extends PhotoTestSupport {
         UUID fileId = jdbc.sql("select file_id from vehicle_photos where id = ?")
                 .param(UUID.fromString(created.text("id"))).query(UUID.class).single();
         assertThat(STORAGE.bytes(fileId)).isEqualTo(image);
+        // stored with vehicle-service's own service token (from the token endpoint, through the OAuth2 client)
+        assertThat(STORAGE.file(fileId).orElseThrow().owner()).isEqualTo("vehicle-service");
+        assertThat(STORAGE.callers()).containsOnly("vehicle-service");
 
         Api.Response download = api.get(url);
         download.assertStatus(200);

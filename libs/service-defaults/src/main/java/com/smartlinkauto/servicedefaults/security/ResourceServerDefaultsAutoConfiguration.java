@@ -1,6 +1,6 @@
 package com.smartlinkauto.servicedefaults.security;
 
-import java.util.List;
+import java.net.URI;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,12 +13,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.client.RestTemplate;
+
+import com.smartlinkauto.servicedefaults.servicetoken.ServiceUris;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,22 +56,17 @@ public class ResourceServerDefaultsAutoConfiguration {
     }
 
     /**
-     * Keys from {@code smartlink.security.jwk-set-uri}; the host name is a service id resolved through
-     * discovery when Spring Cloud LoadBalancer is there. The interceptor is built here from the
-     * {@link LoadBalancerClient}: the {@code LoadBalancerInterceptor} bean Spring Cloud registers is
-     * replaced by a {@code RetryLoadBalancerInterceptor} (not a subclass) whenever spring-retry is on
-     * the class path, which every service has for the config client's fail-fast retry.
+     * Keys from {@code smartlink.security.jwk-set-uri}; a bare service name as host ({@code user-service}) is
+     * resolved through discovery when Spring Cloud LoadBalancer is there ({@link ServiceUris}), any other host
+     * is called directly.
      */
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(ResourceServerProperties properties, ObjectProvider<LoadBalancerClient> loadBalancer,
             ObjectProvider<LoadBalancerRequestFactory> requestFactory) {
         RestTemplate rest = new RestTemplate();
-        LoadBalancerClient client = loadBalancer.getIfAvailable();
-        if (client != null) {
-            LoadBalancerRequestFactory factory = requestFactory.getIfAvailable(() -> new LoadBalancerRequestFactory(client));
-            rest.setInterceptors(List.<ClientHttpRequestInterceptor>of(new LoadBalancerInterceptor(client, factory)));
-        }
+        ServiceUris.loadBalancing(URI.create(properties.jwkSetUri()), loadBalancer, requestFactory)
+                .ifPresent(interceptor -> rest.getInterceptors().add(interceptor));
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .restOperations(rest)

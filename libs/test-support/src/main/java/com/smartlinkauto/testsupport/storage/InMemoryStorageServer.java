@@ -6,17 +6,21 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +28,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.smartlinkauto.testsupport.security.TestTokens;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -44,6 +60,12 @@ import com.sun.net.httpserver.HttpServer;
  * </ul>
  * The real network (chunks, nodes, replicas) is covered by the controller's own ITs and the e2e tests.
  * {@link #failWith(int)} makes every request answer an error (a storage outage) until {@link #recover()}.
+ * <p>
+ * Like the controller, it requires a service token for it ({@code Authorization: Bearer}, RS256, issuer
+ * {@code smartlink-user-service}, {@code aud} containing {@code storage-controller-service}, scope
+ * {@code internal}, not expired): anything else is a 401 problem. The keys are {@link TestTokens}' (what
+ * {@code TestTokenServer} issues with) unless {@link #trustJwkSetUri(String)} names a JWKS (user-service's
+ * ITs: its own). A file's owner is the calling service, {@code sub} of its token.
  */
 public final class InMemoryStorageServer implements AutoCloseable {
 
@@ -58,7 +80,14 @@ public final class InMemoryStorageServer implements AutoCloseable {
             int replication, Instant createdAt) {
     }
 
+    /** The audience a token must name to be accepted here. */
+    public static final String AUDIENCE = "storage-controller-service";
+
     private final Map<UUID, StoredFile> files = new ConcurrentHashMap<>();
+    private final List<String> callers = new CopyOnWriteArrayList<>();
+    private final AtomicLong refused = new AtomicLong();
+    private volatile JWKSource<SecurityContext> keys = new ImmutableJWKSet<>(
+            new JWKSet(new RSAKey.Builder(TestTokens.publicKey()).keyID(TestTokens.KEY_ID).build()));
     private final AtomicInteger failureStatus = new AtomicInteger();
     private final AtomicLong requests = new AtomicLong();
     private HttpServer server;
@@ -111,6 +140,27 @@ public final class InMemoryStorageServer implements AutoCloseable {
         return files.containsKey(fileId);
     }
 
+    /** From now on, tokens are checked against the keys this JWKS publishes (e.g. user-service's own). */
+    public InMemoryStorageServer trustJwkSetUri(String jwkSetUri) {
+        try {
+            keys = JWKSourceBuilder.create(URI.create(jwkSetUri).toURL()).retrying(false).build();
+        }
+        catch (java.net.MalformedURLException ex) {
+            throw new IllegalArgumentException(jwkSetUri, ex);
+        }
+        return this;
+    }
+
+    /** The client ids ({@code sub}) of the accepted requests, in order. */
+    public List<String> callers() {
+        return List.copyOf(callers);
+    }
+
+    /** Requests refused for a missing or invalid service token. */
+    public long refusedRequests() {
+        return refused.get();
+    }
+
     /** Requests answered so far (all kinds). */
     public long requestCount() {
         return requests.get();
@@ -147,6 +197,15 @@ public final class InMemoryStorageServer implements AutoCloseable {
         try (exchange) {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
+            String caller = caller(exchange.getRequestHeaders().getFirst("Authorization"));
+            if (caller == null) {
+                refused.incrementAndGet();
+                exchange.getRequestBody().readAllBytes();
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+                problem(exchange, 401, "unauthorized", "A service token for " + AUDIENCE + " is required.");
+                return;
+            }
+            callers.add(caller);
             int failure = failureStatus.get();
             if (failure != 0) {
                 exchange.getRequestBody().readAllBytes();
@@ -156,7 +215,7 @@ public final class InMemoryStorageServer implements AutoCloseable {
             }
             if (path.equals(PATH) || path.equals(PATH + "/")) {
                 if ("POST".equals(method)) {
-                    upload(exchange);
+                    upload(exchange, caller);
                 }
                 else {
                     problem(exchange, 405, "method-not-allowed", "Method " + method + " is not supported here.");
@@ -200,7 +259,29 @@ public final class InMemoryStorageServer implements AutoCloseable {
         }
     }
 
-    private void upload(HttpExchange exchange) throws IOException {
+    /** The calling service when the bearer token is a valid service token for this audience, else null. */
+    private String caller(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        try {
+            DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+            processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(new java.util.HashSet<>(Set.of(AUDIENCE)),
+                    new JWTClaimsSet.Builder().issuer(TestTokens.ISSUER).build(), new java.util.HashSet<>(Set.of("sub", "exp", "iat")), null));
+            JWTClaimsSet claims = processor.process(authorization.substring(7).trim(), null);
+            Object scope = claims.getClaim("scope");
+            if (!(scope instanceof String s) || !List.of(s.trim().split("\\s+")).contains("internal")) {
+                return null;
+            }
+            return claims.getSubject();
+        }
+        catch (java.text.ParseException | com.nimbusds.jose.proc.BadJOSEException | com.nimbusds.jose.JOSEException ex) {
+            return null;
+        }
+    }
+
+    private void upload(HttpExchange exchange, String caller) throws IOException {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         String contentType = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type"))
                 .filter(type -> !type.isBlank()).orElse("application/octet-stream");
@@ -224,7 +305,7 @@ public final class InMemoryStorageServer implements AutoCloseable {
                 return;
             }
         }
-        String owner = exchange.getRequestHeaders().getFirst("X-Storage-Owner");
+        String owner = caller;
         byte[] bytes;
         try (InputStream in = exchange.getRequestBody()) {
             bytes = in.readAllBytes();

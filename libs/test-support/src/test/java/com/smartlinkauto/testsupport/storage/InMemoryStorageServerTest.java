@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.smartlinkauto.storageclient.HttpStorageClient;
+import com.smartlinkauto.testsupport.security.TestTokens;
 import com.smartlinkauto.storageclient.StorageClient;
 import com.smartlinkauto.storageclient.StorageClientProperties;
 import com.smartlinkauto.storageclient.StorageDownload;
@@ -42,7 +43,7 @@ class InMemoryStorageServerTest {
         StorageClientProperties properties = new StorageClientProperties("storage-controller-service",
                 server.baseUrl(), null, null, Duration.ofSeconds(2), Duration.ofSeconds(10));
         client = new HttpStorageClient(properties, () -> URI.create(server.baseUrl()), "it-service",
-                CircuitBreaker.ofDefaults("storage"), new SimpleMeterRegistry());
+                CircuitBreaker.ofDefaults("storage"), new SimpleMeterRegistry(), TestTokens.serviceTokens("it-service"));
     }
 
     @AfterEach
@@ -92,21 +93,50 @@ class InMemoryStorageServerTest {
         StoredFile stored = client.store(new ByteArrayInputStream("hello".getBytes(StandardCharsets.UTF_8)), 5,
                 "text/plain", null);
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> manifest = http.send(HttpRequest.newBuilder(
+        HttpResponse<String> manifest = http.send(authorized(
                 URI.create(server.baseUrl() + "/internal/storage/files/" + stored.fileId() + "/manifest")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(manifest.statusCode()).isEqualTo(200);
         assertThat(manifest.body()).contains("\"fileId\":\"" + stored.fileId() + "\"", "\"size\":5",
                 "\"status\":\"AVAILABLE\"", "\"chunks\":[{\"index\":0,");
-        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(
+        HttpResponse<String> unknown = http.send(authorized(
                 URI.create(server.baseUrl() + "/internal/storage/files/" + UUID.randomUUID())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(unknown.body()).contains("\"type\":\"https://smartlinkauto.com/problems/file-not-found\"");
-        HttpResponse<String> elsewhere = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/x"))
+        HttpResponse<String> elsewhere = http.send(authorized(URI.create(server.baseUrl() + "/api/x"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(elsewhere.statusCode()).isEqualTo(404);
+    }
+
+    private static HttpRequest.Builder authorized(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization",
+                "Bearer " + TestTokens.service("it-service", InMemoryStorageServer.AUDIENCE));
+    }
+
+    @Test
+    void likeTheControllerItTakesOnlyAServiceTokenForTheController() throws Exception {
+        StoredFile stored = client.store(new ByteArrayInputStream(new byte[3]), 3, "image/png", null);
+        URI file = URI.create(server.baseUrl() + "/internal/storage/files/" + stored.fileId());
+        HttpClient http = HttpClient.newHttpClient();
+        for (String authorization : new String[] { null, "Bearer " + TestTokens.admin(),
+                "Bearer " + TestTokens.service("it-service", "vehicle-service"),
+                "Bearer " + TestTokens.service("it-service", java.util.List.of(InMemoryStorageServer.AUDIENCE), "openid",
+                        java.time.Duration.ofMinutes(5)),
+                "Bearer " + TestTokens.service("it-service", java.util.List.of(InMemoryStorageServer.AUDIENCE),
+                        "internal", java.time.Duration.ofMinutes(-5)) }) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(file).DELETE();
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<String> refused = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(String.valueOf(authorization)).isEqualTo(401);
+            assertThat(refused.body()).contains("/problems/unauthorized");
+        }
+        assertThat(server.contains(stored.fileId())).isTrue();
+        assertThat(server.refusedRequests()).isEqualTo(5);
+        assertThat(server.callers()).containsOnly("it-service");
     }
 
     @Test
