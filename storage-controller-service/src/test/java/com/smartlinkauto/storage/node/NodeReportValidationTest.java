@@ -18,7 +18,7 @@ class NodeReportValidationTest {
 
     private static Heartbeat heartbeat(String nodeId, String zone, String baseUrl, Instant startedAt) {
         return new Heartbeat(nodeId, zone, baseUrl, 2, 4, 100, 1000, 1L << 30, 0, 1L << 30, 0, 0, 0, 0, List.of(),
-                startedAt, Instant.now());
+                startedAt, Instant.now(), null);
     }
 
     private static List<String> invalid(Object report) {
