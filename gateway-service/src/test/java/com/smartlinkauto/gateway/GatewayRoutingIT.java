@@ -266,14 +266,19 @@ class GatewayRoutingIT {
     void aBurstPastTheLimitGets429ProblemWithRetryAfter() {
         String token = Tokens.sign(Tokens.SIGNING_KEY, java.util.UUID.randomUUID().toString(), List.of("RENTER"),
                 java.time.Instant.now().plusSeconds(300));
+        long started = System.nanoTime();
         List<CompletableFuture<HttpResponse<String>>> burst = IntStream.range(0, 40)
                 .mapToObj(i -> http.sendAsync(request("/api/payments/p-" + i).header("Authorization", "Bearer " + token)
                         .timeout(Duration.ofSeconds(20)).build(),
                         HttpResponse.BodyHandlers.ofString()))
                 .toList();
         List<HttpResponse<String>> responses = burst.stream().map(CompletableFuture::join).toList();
+        double seconds = (System.nanoTime() - started) / 1e9;
         List<HttpResponse<String>> limited = responses.stream().filter(r -> r.statusCode() == 429).toList();
-        assertThat(limited).as("responses over the burst of 10").hasSizeGreaterThanOrEqualTo(20);
+        // the bucket holds 10 and refills 5 per second: on a busy machine the burst takes a while to arrive
+        int mayPass = 10 + (int) Math.ceil(5 * seconds);
+        assertThat(limited).as("responses over the burst of 10 (burst took %.1f s)", seconds)
+                .hasSizeGreaterThanOrEqualTo(Math.max(1, 40 - mayPass));
         HttpResponse<String> first = limited.get(0);
         JsonNode body = problem(first);
         assertThat(body.get("type").asString()).endsWith("/rate-limited");
@@ -404,6 +409,8 @@ class GatewayRoutingIT {
         // identity: reads and writes on separate routes
         expected.put("POST /api/auth/login", "user-auth");
         expected.put("POST /api/auth/register", "user-auth");
+        expected.put("POST /api/auth/refresh", "user-auth");
+        expected.put("POST /api/auth/logout", "user-auth-logout");
         expected.put("GET /api/users/me", "user-users-read");
         expected.put("PATCH /api/users/me", "user-users");
         expected.put("POST /api/users/me/password", "user-users");
@@ -510,11 +517,24 @@ class GatewayRoutingIT {
                 "user-users-read", "user-admin-read", "bookings-read", "payments-read", "storage-read",
                 "vehicles-read", "user-jwks");
         // the write halves exist and carry neither
-        for (String id : List.of("user-auth", "user-users", "user-admin", "user-partners", "user-partner-signup",
+        for (String id : List.of("user-auth", "user-auth-logout", "user-users", "user-admin", "user-partners", "user-partner-signup",
                 "user-partner-documents", "vehicle-partner", "vehicle-admin", "vehicles", "vehicle-photos", "bookings",
                 "payments", "storage")) {
             assertThat(filtersOf(id)).as("filters of %s", id).doesNotContain("Retry").doesNotContain("CircuitBreaker");
         }
+    }
+
+    /** Without Redis only the routes that hash passwords or guess them refuse; the rest stay open. */
+    @Test
+    void onlySignInSignUpAndRefreshFailClosedWithoutRedis() {
+        List<String> failClosed = gatewayProperties.getRoutes().stream()
+                .filter(route -> Boolean.parseBoolean(String.valueOf(route.getMetadata()
+                        .get(com.smartlinkauto.gateway.limits.RedisDownAwareRateLimiter.FAIL_CLOSED_METADATA))))
+                .map(RouteDefinition::getId).toList();
+        assertThat(failClosed).containsExactlyInAnyOrder("user-auth", "user-partner-signup");
+        assertThat(routeFor(HttpMethod.POST, "/api/auth/login")).isEqualTo("user-auth");
+        assertThat(routeFor(HttpMethod.POST, "/api/auth/refresh")).isEqualTo("user-auth");
+        assertThat(routeFor(HttpMethod.POST, "/api/partners")).isEqualTo("user-partner-signup");
     }
 
     /** Paths a route's Path predicate matches (its patterns with each wildcard filled in). */
