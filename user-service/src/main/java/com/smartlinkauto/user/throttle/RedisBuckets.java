@@ -26,7 +26,7 @@ public class RedisBuckets implements DisposableBean {
     private static final String PREFIX = "user-service:";
 
     private final LettuceConnectionFactory connectionFactory;
-    private volatile ProxyManager<byte[]> buckets;
+    private volatile Manager current;
 
     RedisBuckets(LettuceConnectionFactory connectionFactory) {
         this.connectionFactory = connectionFactory;
@@ -46,28 +46,32 @@ public class RedisBuckets implements DisposableBean {
     }
 
     private ProxyManager<byte[]> proxyManager() {
-        ProxyManager<byte[]> manager = buckets;
-        if (manager == null) {
+        // the Lettuce client Boot configured (host, port, password, TLS, timeout); Bucket4j opens its own
+        // connection with it. A connection factory that was stopped and started again (context pause and
+        // restart) has a new client: the manager built on the old, shut-down one is replaced.
+        RedisClient client = (RedisClient) connectionFactory.getNativeClient();
+        Manager manager = current;
+        if (manager == null || manager.client() != client) {
             synchronized (this) {
-                manager = buckets;
-                if (manager == null) {
-                    // the Lettuce client Boot configured (host, port, password, TLS, timeout); Bucket4j opens
-                    // its own connection
-                    RedisClient client = (RedisClient) connectionFactory.getNativeClient();
-                    manager = Bucket4jLettuce.casBasedBuilder(client)
+                manager = current;
+                if (manager == null || manager.client() != client) {
+                    manager = new Manager(client, Bucket4jLettuce.casBasedBuilder(client)
                             .expirationAfterWrite(ExpirationAfterWriteStrategy
                                     .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-                            .build();
-                    buckets = manager;
+                            .build());
+                    current = manager;
                 }
             }
         }
-        return manager;
+        return manager.buckets();
+    }
+
+    private record Manager(RedisClient client, ProxyManager<byte[]> buckets) {
     }
 
     @Override
     public void destroy() {
         // the Lettuce client (and so Bucket4j's connection) is closed by the connection factory
-        buckets = null;
+        current = null;
     }
 }
