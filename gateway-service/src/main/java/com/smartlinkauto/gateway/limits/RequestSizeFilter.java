@@ -36,7 +36,10 @@ class RequestSizeFilter implements GlobalFilter, Ordered {
 
     static final String METADATA_KEY = "max-request-size";
 
-    /** Early: before the rate limiter, the token check of the route and any proxying. */
+    /** Bytes of a refused body read and discarded before the 413, so that the client sees the answer. */
+    static final long DRAIN_LIMIT = 2L * 1024 * 1024;
+
+    /** Early among the gateway filters (after the WebFilters: correlation id, token check): before the rate limiter and any proxying. */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
     private final RequestSizeProperties properties;
@@ -70,8 +73,18 @@ class RequestSizeFilter implements GlobalFilter, Ordered {
         long declared = request.getHeaders().getContentLength();
         if (declared > limit) {
             rejected(route, "declared");
-            return Problems.write(exchange, exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE,
+            Mono<Void> answer = Problems.write(exchange, exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE,
                     ProblemTypes.PAYLOAD_TOO_LARGE, detail(limit));
+            // A client that sends its body right away gets the answer only if the body is read: a connection
+            // closed with unread bytes is reset, and the reset can destroy the answer on its way. Up to
+            // DRAIN_LIMIT is read and thrown away first (as Tomcat's max-swallow-size); a bigger body, or a
+            // client waiting for 100-continue, gets the answer at once.
+            boolean waitsForContinue = "100-continue".equalsIgnoreCase(request.getHeaders().getFirst("Expect"));
+            if (declared > DRAIN_LIMIT || waitsForContinue) {
+                return answer;
+            }
+            return request.getBody().doOnNext(DataBufferUtils::release).then().onErrorResume(ex -> Mono.empty())
+                    .then(answer);
         }
         if (declared >= 0) {
             // the server reads exactly Content-Length bytes: nothing more can arrive
