@@ -37,10 +37,18 @@ public final class Accounts {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
-    public static HttpResponse<String> signUp(String path, String email, String password) {
-        return send(postJson(path, """
+    public static String signUpBody(String email, String password) {
+        return """
                 {"email":"%s","password":"%s","firstName":"Eve","lastName":"Tester","phoneNumber":"+4915112345678"}
-                """.formatted(email, password)));
+                """.formatted(email, password);
+    }
+
+    /**
+     * A sign-up from 127.0.0.1. Sign-ups are limited per client address (10 per hour by default), so tests
+     * that create accounts use {@link #newAccount}, which signs up from a loopback address of its own.
+     */
+    public static HttpResponse<String> signUp(String path, String email, String password) {
+        return send(postJson(path, signUpBody(email, password)));
     }
 
     public static String login(String email, String password) {
@@ -52,13 +60,17 @@ public final class Accounts {
         return tokens.path("accessToken").asString();
     }
 
-    /** A new account of the kind the path creates ({@code /api/auth/register} renter, {@code /api/partners} partner). */
+    /**
+     * A new account of the kind the path creates ({@code /api/auth/register} renter, {@code /api/partners}
+     * partner), signed up like a person on a device of their own: from a random loopback address, so the
+     * suite's sign-ups do not add up in one address's sign-up budget.
+     */
     public static Account newAccount(String path, String kind) {
         String email = uniqueEmail(kind);
         String password = "Correct-Horse-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> created = signUp(path, email, password);
-        assertThat(created.statusCode()).as("sign-up: %s", created.body()).isEqualTo(201);
-        return new Account(json(created).path("id").asString(), email, password, login(email, password));
+        LoopbackClient.Response created = LoopbackClient.anywhere().postJson(path, signUpBody(email, password));
+        assertThat(created.status()).as("sign-up: %s", created.body()).isEqualTo(201);
+        return new Account(created.json().path("id").asString(), email, password, login(email, password));
     }
 
     /** The admin sets a partner's verification ({@code VERIFIED}, or {@code REJECTED} with a reason). */

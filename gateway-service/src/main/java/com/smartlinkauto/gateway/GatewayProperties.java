@@ -9,8 +9,9 @@ import jakarta.validation.constraints.Min;
 
 /**
  * @param trustedProxyHops how many reverse proxies in front of the gateway append to
- *                         {@code X-Forwarded-For}; 0 (local) means the TCP peer is the client.
- *                         Rate limits key on the client address this yields.
+ *                         {@code X-Forwarded-For}; 0 (local) means the TCP peer is the client. Set
+ *                         together with {@code spring.cloud.gateway.server.webflux.trusted-proxies}
+ *                         (see {@code ClientAddresses}). Rate limits key on the client address this yields.
  * @param retryAfterFloorSeconds the smallest {@code Retry-After} a 429 advertises
  */
 @Validated

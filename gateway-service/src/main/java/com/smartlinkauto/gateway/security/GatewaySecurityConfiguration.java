@@ -21,6 +21,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import com.smartlinkauto.gateway.revocation.TokenRevocation;
 import com.smartlinkauto.gateway.web.Problems;
 import com.smartlinkauto.servicedefaults.security.SmartlinkJwt;
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
@@ -94,14 +95,18 @@ class GatewaySecurityConfiguration {
         return WebClient.builder();
     }
 
-    /** Keys come from user-service's JWKS through discovery; only RS256, user-service's issuer, unexpired. */
+    /**
+     * Keys come from user-service's JWKS through discovery; only RS256, user-service's issuer, unexpired,
+     * and not revoked (user-service's deny list in Redis, see {@link TokenRevocation}).
+     */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(WebClient.Builder loadBalancedWebClientBuilder, GatewaySecurityProperties properties) {
+    ReactiveJwtDecoder jwtDecoder(WebClient.Builder loadBalancedWebClientBuilder, GatewaySecurityProperties properties,
+            TokenRevocation tokenRevocation) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
                 .webClient(loadBalancedWebClientBuilder.build())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(SmartlinkJwt.validator(properties.issuer()));
-        return decoder;
+        return tokenRevocation.checking(decoder);
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import com.smartlinkauto.gateway.GatewayProperties;
+import com.smartlinkauto.gateway.limits.RedisDownAwareRateLimiter;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
@@ -24,7 +25,8 @@ import reactor.core.publisher.Mono;
  * <p>
  * Gateway filters that reject an exchange (the Redis rate limiter's 429, a denied key's 403, …) end
  * it with an empty body. This decorator turns such an empty error response into problem+json; for a
- * 429 it adds {@code Retry-After}, computed from the limiter's own replenish-rate header.
+ * 429 it adds {@code Retry-After}, computed from the limiter's own replenish-rate header. A refusal by
+ * a fail-closed route whose limiter cannot reach Redis ({@link RedisDownAwareRateLimiter}) becomes a 503.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -32,6 +34,7 @@ public class ErrorBodyWebFilter implements WebFilter {
 
     static final String REPLENISH_RATE = "X-RateLimit-Replenish-Rate";
     static final String REQUESTED_TOKENS = "X-RateLimit-Requested-Tokens";
+    static final String LIMITER_UNAVAILABLE_RETRY_AFTER_SECONDS = "5";
 
     private final GatewayProperties properties;
     private final MeterRegistry meters;
@@ -51,6 +54,9 @@ public class ErrorBodyWebFilter implements WebFilter {
                 if (status == null || !status.isError() || isCommitted()) {
                     return super.setComplete();
                 }
+                if (getHeaders().containsHeader(RedisDownAwareRateLimiter.UNAVAILABLE_HEADER)) {
+                    return limiterUnavailable(exchange, getDelegate());
+                }
                 meters.counter("smartlink.gateway.rejections", "status", Integer.toString(status.value())).increment();
                 if (status.value() == HttpStatus.TOO_MANY_REQUESTS.value()) {
                     getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(getHeaders())));
@@ -62,6 +68,21 @@ public class ErrorBodyWebFilter implements WebFilter {
             }
         };
         return chain.filter(exchange.mutate().response(decorated).build());
+    }
+
+    /**
+     * A fail-closed route whose rate limiter could not reach Redis: 503 with {@code Retry-After}, without
+     * the limiter's own headers (they describe no real bucket).
+     */
+    private Mono<Void> limiterUnavailable(ServerWebExchange exchange, ServerHttpResponse response) {
+        HttpHeaders headers = response.getHeaders();
+        headers.remove(RedisDownAwareRateLimiter.UNAVAILABLE_HEADER);
+        headers.headerNames().stream().filter(name -> name.toLowerCase(java.util.Locale.ROOT).startsWith("x-ratelimit-"))
+                .toList().forEach(headers::remove);
+        headers.set(HttpHeaders.RETRY_AFTER, LIMITER_UNAVAILABLE_RETRY_AFTER_SECONDS);
+        meters.counter("smartlink.gateway.rejections", "status", "503").increment();
+        return Problems.write(exchange, response, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
+                "This request cannot be checked against its rate limit right now. Try again shortly.");
     }
 
     /** Seconds until the token bucket holds enough tokens for one more request. */

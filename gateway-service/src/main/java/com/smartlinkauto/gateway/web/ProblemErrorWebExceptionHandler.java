@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,9 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorWebExceptionHandler.class);
 
     static final URI BAD_GATEWAY = ProblemTypes.of("bad-gateway");
+
+    /** Seconds a client should wait before retrying a route whose service is down (as the fallback's). */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
@@ -76,6 +80,10 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
                     exchange.getRequest().getPath(), ex);
         }
         exchange.getResponse().getHeaders().clear();
+        if (status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            // like the circuit breakers' fallback: write routes (no breaker) whose service is down
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
         return Problems.write(exchange, status, detail);
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.smartlinkauto.user.auth.ClientAddressResolver;
 import com.smartlinkauto.user.security.CurrentUser;
+import com.smartlinkauto.user.throttle.SignUpThrottle;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,16 +25,19 @@ class AccountController {
 
     private final AccountService accounts;
     private final ClientAddressResolver clientAddress;
+    private final SignUpThrottle signUpThrottle;
 
-    AccountController(AccountService accounts, ClientAddressResolver clientAddress) {
+    AccountController(AccountService accounts, ClientAddressResolver clientAddress, SignUpThrottle signUpThrottle) {
         this.accounts = accounts;
         this.clientAddress = clientAddress;
+        this.signUpThrottle = signUpThrottle;
     }
 
     @PostMapping("/api/auth/register")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Sign up as a renter")
-    UserResponse register(@Valid @RequestBody SignUpRequest request) {
+    @Operation(summary = "Sign up as a renter", description = SignUpThrottle.OPENAPI_DESCRIPTION)
+    UserResponse register(@Valid @RequestBody SignUpRequest request, HttpServletRequest http) {
+        signUpThrottle.acquire(clientAddress.resolve(http));
         return accounts.register(request, Role.RENTER);
     }
 
@@ -51,7 +55,9 @@ class AccountController {
 
     @PostMapping("/api/users/me/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Change the caller's password; ends all their sessions")
+    @Operation(summary = "Change the caller's password; ends all their sessions",
+            description = "Revokes every refresh token of the account and puts the access tokens issued with them "
+                    + "(this request's included) on the gateway's deny list: they are refused from then on.")
     void changePassword(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody ChangePasswordRequest request,
             HttpServletRequest http) {
         accounts.changePassword(CurrentUser.id(jwt), request, clientAddress.resolve(http));

@@ -26,20 +26,28 @@ class AuthController {
     }
 
     @PostMapping("/login")
-    @Operation(summary = "Exchange email and password for an access token and a refresh token")
+    @Operation(summary = "Exchange email and password for an access token and a refresh token",
+            description = "Failed attempts are budgeted per account (5 / 15 min) and per client address "
+                    + "(20 / 15 min): an empty budget is 429 rate-limited with Retry-After. When the budgets cannot be "
+                    + "checked (Redis unreachable) the answer is 503 service-unavailable with Retry-After and no "
+                    + "password is checked.")
     TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         return auth.login(request, clientAddress.resolve(http));
     }
 
     @PostMapping("/refresh")
-    @Operation(summary = "Exchange a refresh token for new tokens (the refresh token rotates)")
+    @Operation(summary = "Exchange a refresh token for new tokens (the refresh token rotates)",
+            description = "The access token issued together with the spent refresh token is revoked: the gateway "
+                    + "refuses it (401) from then on. Presenting a spent refresh token revokes its whole session.")
     TokenResponse refresh(@Valid @RequestBody RefreshTokenRequest request) {
         return auth.refresh(request.refreshToken());
     }
 
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "End the session the refresh token belongs to")
+    @Operation(summary = "End the session the refresh token belongs to",
+            description = "Revokes the session's refresh tokens and the access tokens issued with them: the "
+                    + "gateway refuses those access tokens (401) from then on.")
     void logout(@Valid @RequestBody RefreshTokenRequest request) {
         auth.logout(request.refreshToken());
     }

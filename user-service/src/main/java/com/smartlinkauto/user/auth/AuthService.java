@@ -13,6 +13,8 @@ import com.smartlinkauto.user.account.PasswordPolicy;
 import com.smartlinkauto.user.account.UserAccount;
 import com.smartlinkauto.user.account.UserAccountRepository;
 import com.smartlinkauto.user.support.UserMetrics;
+import com.smartlinkauto.user.throttle.ThrottleUnavailableException;
+import com.smartlinkauto.user.web.TooManyAttemptsException;
 import com.smartlinkauto.user.token.AccessTokenIssuer;
 import com.smartlinkauto.user.token.RefreshTokenService;
 
@@ -49,8 +51,12 @@ public class AuthService {
         try {
             attempt = throttle.begin(request.email(), clientAddress);
         }
-        catch (RuntimeException ex) {
+        catch (TooManyAttemptsException ex) {
             metrics.login("throttled");
+            throw ex;
+        }
+        catch (ThrottleUnavailableException ex) {
+            metrics.login("unavailable");
             throw ex;
         }
         Optional<UserAccount> user = users.findByEmail(request.email());
@@ -74,24 +80,30 @@ public class AuthService {
         attempt.succeeded();
         metrics.login("success");
         UserAccount account = user.get();
-        return tokens(account, refreshTokens.startFamily(account.getId()));
+        AccessTokenIssuer.Planned access = accessTokens.plan();
+        return tokens(account, access, refreshTokens.startFamily(account.getId(), access.ref()));
     }
 
-    /** Rotates the refresh token; a spent one revokes its whole family (401). */
+    /**
+     * Rotates the refresh token (the access token issued with the spent one is revoked); a spent one
+     * revokes its whole family (401).
+     */
     public TokenResponse refresh(String refreshToken) {
-        RefreshTokenService.Rotation rotation = refreshTokens.rotate(refreshToken);
+        AccessTokenIssuer.Planned access = accessTokens.plan();
+        RefreshTokenService.Rotation rotation = refreshTokens.rotate(refreshToken, access.ref());
         UserAccount account = users.findById(rotation.userId())
                 .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, ProblemTypes.of("invalid-refresh-token"),
                         "The refresh token is not valid."));
-        return tokens(account, rotation.refreshToken());
+        return tokens(account, access, rotation.refreshToken());
     }
 
+    /** Ends the session: its refresh tokens and the access tokens issued with them. */
     public void logout(String refreshToken) {
         refreshTokens.revokeFamilyOf(refreshToken);
     }
 
-    private TokenResponse tokens(UserAccount account, String refreshToken) {
-        AccessTokenIssuer.AccessToken access = accessTokens.issue(account);
+    private TokenResponse tokens(UserAccount account, AccessTokenIssuer.Planned planned, String refreshToken) {
+        AccessTokenIssuer.AccessToken access = accessTokens.issue(account, planned);
         return new TokenResponse(access.value(), refreshToken, "Bearer", access.expiresInSeconds());
     }
 }

@@ -39,9 +39,25 @@ public class UserMetrics {
                 .increment();
     }
 
-    public void throttleUnavailable() {
-        counter("smartlink.users.login.throttle.unavailable", "Login throttle checks skipped: Redis unreachable",
+    /** throttle: login or signup; the attempt was refused (fail closed) */
+    public void throttleUnavailable(String throttle) {
+        String name = switch (throttle) {
+            case "login" -> "smartlink.users.login.throttle.unavailable";
+            case "signup" -> "smartlink.users.signup.throttle.unavailable";
+            default -> throw new IllegalArgumentException(throttle);
+        };
+        counter(name, "Attempts refused (503) because the throttle's Redis was unreachable", null, null).increment();
+    }
+
+    public void registrationThrottled() {
+        counter("smartlink.users.registrations.throttled", "Sign-ups refused (429): too many from one address",
                 null, null).increment();
+    }
+
+    /** outcome: written (one deny-list entry per access token), failed (Redis unreachable: not revoked) */
+    public void accessTokenRevocations(String outcome, int tokens) {
+        counter("smartlink.users.access.token.revocations", "Access tokens put on the gateway's deny list",
+                "outcome", outcome).increment(tokens);
     }
 
     private Counter counter(String name, String description, String tag, String value) {

@@ -38,19 +38,43 @@ public class AccessTokenIssuer {
         }
     }
 
+    /**
+     * The id and lifetime of the next access token, chosen before it is signed so that the refresh token
+     * issued with it can record them (and whatever revokes that refresh token can revoke this access token).
+     */
+    public record Planned(String id, Instant issuedAt, Instant expiresAt) {
+
+        public AccessTokenRef ref() {
+            return new AccessTokenRef(id, expiresAt);
+        }
+    }
+
+    public Planned plan() {
+        return plan(clock.instant());
+    }
+
+    private Planned plan(Instant issuedAt) {
+        return new Planned(UUID.randomUUID().toString(), issuedAt, issuedAt.plus(properties.accessTokenTtl()));
+    }
+
     public AccessToken issue(UserAccount user) {
-        return issue(user, clock.instant());
+        return issue(user, plan());
     }
 
     /** A token as if issued at {@code issuedAt} (the clock's now in production). */
     public AccessToken issue(UserAccount user, Instant issuedAt) {
+        return issue(user, plan(issuedAt));
+    }
+
+    /** The planned token, signed. */
+    public AccessToken issue(UserAccount user, Planned planned) {
         SigningKeyStore.Snapshot key = keys.current();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(properties.issuer())
                 .subject(user.getId().toString())
-                .issuedAt(issuedAt)
-                .expiresAt(issuedAt.plus(properties.accessTokenTtl()))
-                .id(UUID.randomUUID().toString())
+                .issuedAt(planned.issuedAt())
+                .expiresAt(planned.expiresAt())
+                .id(planned.id())
                 .claim("email", user.getEmail())
                 .claim("roles", user.getRoles().stream().sorted().map(Enum::name).toList())
                 .build();

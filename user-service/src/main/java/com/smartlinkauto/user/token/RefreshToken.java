@@ -38,19 +38,35 @@ class RefreshToken {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    /** The jti of the access token issued together with this refresh token. */
+    @Column(name = "access_token_id", length = 64)
+    private String accessTokenId;
+
+    @Column(name = "access_token_expires_at")
+    private Instant accessTokenExpiresAt;
+
     @Version
     private Long version;
 
     protected RefreshToken() {
     }
 
-    RefreshToken(UUID userId, UUID familyId, String tokenHash, Instant issuedAt, Instant expiresAt) {
+    RefreshToken(UUID userId, UUID familyId, String tokenHash, Instant issuedAt, Instant expiresAt,
+            AccessTokenRef accessToken) {
         this.id = UUID.randomUUID();
         this.userId = userId;
         this.familyId = familyId;
         this.tokenHash = tokenHash;
         this.issuedAt = issuedAt;
         this.expiresAt = expiresAt;
+        this.accessTokenId = accessToken.id();
+        this.accessTokenExpiresAt = accessToken.expiresAt();
+    }
+
+    /** The access token issued with this one, if it was recorded (rows older than V6 have none). */
+    java.util.Optional<AccessTokenRef> accessToken() {
+        return accessTokenId == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new AccessTokenRef(accessTokenId, accessTokenExpiresAt));
     }
 
     /** Spent: rotated into a newer token, or revoked. Presenting it again is reuse. */

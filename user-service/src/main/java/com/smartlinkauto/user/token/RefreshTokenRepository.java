@@ -1,6 +1,7 @@
 package com.smartlinkauto.user.token;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,6 +29,18 @@ interface RefreshTokenRepository extends JpaRepository<RefreshToken, UUID> {
     @Modifying
     @Query("update RefreshToken t set t.revokedAt = :now where t.userId = :user and t.revokedAt is null")
     int revokeAllOfUser(@Param("user") UUID user, @Param("now") Instant now);
+
+    /** The access tokens issued with a family's refresh tokens that are still valid at {@code now}. */
+    @Query("select new com.smartlinkauto.user.token.AccessTokenRef(t.accessTokenId, t.accessTokenExpiresAt) "
+            + "from RefreshToken t where t.familyId = :family and t.accessTokenId is not null "
+            + "and t.accessTokenExpiresAt > :now")
+    List<AccessTokenRef> liveAccessTokensOfFamily(@Param("family") UUID family, @Param("now") Instant now);
+
+    /** The access tokens issued with any of a user's refresh tokens that are still valid at {@code now}. */
+    @Query("select new com.smartlinkauto.user.token.AccessTokenRef(t.accessTokenId, t.accessTokenExpiresAt) "
+            + "from RefreshToken t where t.userId = :user and t.accessTokenId is not null "
+            + "and t.accessTokenExpiresAt > :now")
+    List<AccessTokenRef> liveAccessTokensOfUser(@Param("user") UUID user, @Param("now") Instant now);
 
     @Modifying
     @Query("delete from RefreshToken t where t.expiresAt < :before")

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -28,6 +29,11 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
  * Opaque refresh tokens: 256 random bits, base64url, stored only as SHA-256. A login starts a family;
  * each refresh spends the presented token and issues its successor in the same family. Presenting a
  * spent token means it leaked (or its successor did): the whole family is revoked.
+ * <p>
+ * Each row also records the access token issued with it ({@link AccessTokenRef}). Whatever ends a refresh
+ * token ends that access token too, through the gateway's deny list ({@link AccessTokenDenyList}): a refresh
+ * revokes the access token of the refresh token it spends; logout and reuse revoke the family's; revoking
+ * a user (password change, admin bootstrap) revokes all of theirs.
  */
 @Service
 public class RefreshTokenService {
@@ -37,14 +43,16 @@ public class RefreshTokenService {
     private final RefreshTokenRepository tokens;
     private final TokenProperties properties;
     private final UserMetrics metrics;
+    private final AccessTokenDenyList denyList;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     RefreshTokenService(RefreshTokenRepository tokens, TokenProperties properties, UserMetrics metrics,
-            Clock clock) {
+            AccessTokenDenyList denyList, Clock clock) {
         this.tokens = tokens;
         this.properties = properties;
         this.metrics = metrics;
+        this.denyList = denyList;
         this.clock = clock;
     }
 
@@ -57,24 +65,29 @@ public class RefreshTokenService {
         }
     }
 
-    /** Starts a new family for a fresh login and returns its first token (raw; only its hash is kept). */
+    /**
+     * Starts a new family for a fresh login and returns its first token (raw; only its hash is kept),
+     * recording the access token issued with it.
+     */
     @Transactional
-    public String startFamily(UUID userId) {
-        return issue(userId, UUID.randomUUID(), clock.instant());
+    public String startFamily(UUID userId, AccessTokenRef accessToken) {
+        return issue(userId, UUID.randomUUID(), clock.instant(), accessToken);
     }
 
     /**
-     * Spends {@code raw} and returns its successor. Commits the family's revocation even though it
-     * answers reuse with a 401.
+     * Spends {@code raw} and returns its successor, issued together with {@code nextAccessToken}; the access
+     * token issued with {@code raw} is revoked. Commits the family's revocation even though it answers reuse
+     * with a 401.
      */
     @Transactional(noRollbackFor = RefreshTokenReusedException.class)
-    public Rotation rotate(String raw) {
+    public Rotation rotate(String raw, AccessTokenRef nextAccessToken) {
         Instant now = clock.instant();
         RefreshToken token = tokens.findByHashForUpdate(hash(raw)).orElseThrow(() -> {
             metrics.tokenRefresh("invalid");
             return invalid();
         });
         if (token.isSpent()) {
+            denyList.revokeAfterCommit(tokens.liveAccessTokensOfFamily(token.getFamilyId(), now));
             int revoked = tokens.revokeFamily(token.getFamilyId(), now);
             metrics.tokenRefresh("reuse");
             log.warn("Spent refresh token presented again for user {}: family {} revoked ({} tokens)",
@@ -86,20 +99,31 @@ public class RefreshTokenService {
             throw invalid();
         }
         token.markRotated(now);
-        String next = issue(token.getUserId(), token.getFamilyId(), now);
+        token.accessToken().ifPresent(previous -> denyList.revokeAfterCommit(List.of(previous)));
+        String next = issue(token.getUserId(), token.getFamilyId(), now, nextAccessToken);
         metrics.tokenRefresh("success");
         return new Rotation(token.getUserId(), next);
     }
 
-    /** Logout: the family of this token ends. Unknown tokens are ignored (logout is idempotent). */
+    /**
+     * Logout: the family of this token ends, and with it the access tokens issued in it. Unknown tokens are
+     * ignored (logout is idempotent; a repeated logout writes the deny list again).
+     */
     @Transactional
     public void revokeFamilyOf(String raw) {
-        tokens.findByTokenHash(hash(raw)).ifPresent(token -> tokens.revokeFamily(token.getFamilyId(), clock.instant()));
+        Instant now = clock.instant();
+        tokens.findByTokenHash(hash(raw)).ifPresent(token -> {
+            denyList.revokeAfterCommit(tokens.liveAccessTokensOfFamily(token.getFamilyId(), now));
+            tokens.revokeFamily(token.getFamilyId(), now);
+        });
     }
 
+    /** Every session of the user ends: all refresh tokens, and every access token issued with one. */
     @Transactional
     public void revokeAllForUser(UUID userId) {
-        tokens.revokeAllOfUser(userId, clock.instant());
+        Instant now = clock.instant();
+        denyList.revokeAfterCommit(tokens.liveAccessTokensOfUser(userId, now));
+        tokens.revokeAllOfUser(userId, now);
     }
 
     /** Expired tokens are useless a day after they expire; one instance deletes them hourly. */
@@ -113,11 +137,12 @@ public class RefreshTokenService {
         }
     }
 
-    private String issue(UUID userId, UUID familyId, Instant now) {
+    private String issue(UUID userId, UUID familyId, Instant now, AccessTokenRef accessToken) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        tokens.save(new RefreshToken(userId, familyId, hash(raw), now, now.plus(properties.refreshTokenTtl())));
+        tokens.save(new RefreshToken(userId, familyId, hash(raw), now, now.plus(properties.refreshTokenTtl()),
+                accessToken));
         return raw;
     }
 

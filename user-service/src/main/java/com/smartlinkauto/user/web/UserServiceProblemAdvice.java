@@ -14,12 +14,14 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
 import com.smartlinkauto.servicedefaults.problem.ServletProblems;
+import com.smartlinkauto.user.throttle.ThrottleUnavailableException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The error cases this service renders itself, before the shared {@code ProblemDetailsAdvice}: a 429
- * that needs a {@code Retry-After} header, and a lost optimistic-locking race (409).
+ * and a throttle's 503 (Redis unreachable), which need a {@code Retry-After} header, and a lost
+ * optimistic-locking race (409).
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -32,6 +34,15 @@ class UserServiceProblemAdvice {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ServletProblems.problem(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED, ex.getMessage(),
                         request));
+    }
+
+    @ExceptionHandler(ThrottleUnavailableException.class)
+    ResponseEntity<ProblemDetail> throttleUnavailable(ThrottleUnavailableException ex, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(ThrottleUnavailableException.RETRY_AFTER_SECONDS))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ServletProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
+                        ex.getMessage(), request));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
