@@ -52,7 +52,7 @@ import com.smartlinkauto.servicedefaults.security.StatelessApiSecurity;
  * paths take only service tokens for this service; its user API takes only users' tokens.
  */
 @SpringBootTest(properties = { "spring.application.name=probe-service",
-        "smartlink.security.service.extra-paths=/chunks/**" })
+        "smartlink.security.service.extra-paths=/chunks/**", "eureka.client.enabled=false" })
 @AutoConfigureMockMvc
 class ServiceTokenSecurityTest {
 

@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.application.name=probe", "spring.servlet.multipart.max-file-size=1KB",
-        "spring.servlet.multipart.max-request-size=2KB" })
+        "spring.servlet.multipart.max-request-size=2KB", "eureka.client.enabled=false" })
 class MalformedRequestProblemsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
