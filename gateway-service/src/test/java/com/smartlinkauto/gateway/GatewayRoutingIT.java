@@ -793,7 +793,7 @@ class GatewayRoutingIT {
         HttpResponse<String> publicRoute = send(request("/api/vehicles").header("Authorization", "Bearer " + revoked));
         assertThat(publicRoute.statusCode()).isEqualTo(401);
         assertThat(withToken("/api/users/me", other).statusCode()).as("another token of the same user").isEqualTo(200);
-        assertThat(send(request("/actuator/prometheus")).body()).contains("smartlink_gateway_revoked_tokens_total");
+        assertThat(send(management("/actuator/prometheus")).body()).contains("smartlink_gateway_revoked_tokens_total");
     }
 
     private static int drops(String method) {

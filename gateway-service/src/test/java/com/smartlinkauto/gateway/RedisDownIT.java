@@ -49,6 +49,10 @@ class RedisDownIT {
     @Value("${local.server.port}")
     int port;
 
+    /** The gateway's actuator lives on its management port (random in tests), never the public one. */
+    @Value("${local.management.port}")
+    int managementPort;
+
     @BeforeAll
     static void start() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -134,7 +138,7 @@ class RedisDownIT {
         assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
         assertThat(received.get() - before).isEqualTo(2);
 
-        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(metrics).contains("smartlink_gateway_rate_limiter_unavailable_total{")
                 .contains("smartlink_gateway_token_revocation_unchecked_total{");
