@@ -58,7 +58,7 @@ class ApiFuzzE2EIT {
                     + settings.perRole());
 
             Map<String, String> health = new LinkedHashMap<>();
-            health.put("gateway", Platform.GATEWAY + "/actuator/health");
+            health.put("gateway", Platform.GATEWAY_MANAGEMENT + "/actuator/health");
             services.forEach(s -> health.put(s.name(), s.baseUrl() + "/actuator/health"));
             Fuzzer fuzzer = new Fuzzer(settings, health);
             fuzzer.run(probes);

