@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import com.smartlinkauto.contracts.events.booking.BookingChanged;
 import com.smartlinkauto.contracts.events.booking.BookingEventTypes;
+import com.smartlinkauto.contracts.events.booking.RefundRequested;
 import com.smartlinkauto.contracts.events.storage.FileStored;
 import com.smartlinkauto.contracts.events.vehicle.VehicleListed;
 import com.smartlinkauto.contracts.events.vehicle.VehicleUpdated;
@@ -52,6 +53,39 @@ class PayloadContractsTest {
                 Instant.now());
         assertThat(cancelled.blocksVehicle()).isFalse();
         assertThat(BookingEventTypes.ALL).hasSize(5);
+    }
+
+    @Test
+    void aCancellationCarriesItsRefundAndOtherChangesNoRefundField() {
+        var cancelled = new BookingChanged(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                "CANCELLED", Instant.parse("2026-12-01T09:00:00Z"), Instant.parse("2026-12-04T09:00:00Z"), null,
+                new BigDecimal("149.70"), "EUR", "plans changed", 3, Instant.now(), new BigDecimal("74.85"));
+        JsonNode node = json.valueToTree(EventEnvelope.of(BookingEventTypes.BOOKING_CANCELLED,
+                cancelled.bookingId().toString(), cancelled));
+        assertThat(node.path("payload").path("refundAmount").decimalValue()).isEqualByComparingTo("74.85");
+        assertThat(json.treeToValue(node.path("payload"), BookingChanged.class)).isEqualTo(cancelled);
+
+        var held = new BookingChanged(cancelled.bookingId(), cancelled.vehicleId(), cancelled.renterId(),
+                cancelled.partnerId(), "HELD", cancelled.pickupAt(), cancelled.returnAt(), Instant.now(),
+                cancelled.totalPrice(), "EUR", null, 1, Instant.now());
+        JsonNode heldJson = json.valueToTree(held);
+        assertThat(heldJson.has("refundAmount")).as("no refund field on a change without one").isFalse();
+        assertThat(heldJson.has("reason")).as("other absent values stay null, as before").isTrue();
+        assertThat(json.treeToValue(heldJson, BookingChanged.class).refundAmount()).isNull();
+    }
+
+    @Test
+    void refundRequestRoundTripsAndIsPublishedOnBookingEvents() {
+        var refund = new RefundRequested(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "pi_3QxY",
+                new BigDecimal("149.70"), "EUR", RefundRequested.SLOT_TAKEN, "EXPIRED",
+                Instant.parse("2026-12-01T09:00:00.123456Z"));
+        var envelope = EventEnvelope.of(BookingEventTypes.REFUND_REQUESTED, refund.bookingId().toString(), refund);
+        JsonNode node = json.valueToTree(envelope);
+        assertThat(node.path("payload").path("amount").decimalValue()).isEqualByComparingTo("149.70");
+        assertThat(json.treeToValue(node.path("payload"), RefundRequested.class)).isEqualTo(refund);
+        assertThat(BookingEventTypes.PUBLISHED).containsAll(BookingEventTypes.ALL)
+                .contains(BookingEventTypes.REFUND_REQUESTED).hasSize(6);
+        assertThat(BookingEventTypes.ALL).doesNotContain(BookingEventTypes.REFUND_REQUESTED);
     }
 
     @Test

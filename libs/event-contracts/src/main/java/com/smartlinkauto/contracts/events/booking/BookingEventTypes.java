@@ -4,8 +4,9 @@ import java.util.Set;
 
 /**
  * The {@code type} values of the envelopes booking-service publishes to {@code booking.events}
- * (aggregate id and key = booking id, so one booking's events stay ordered; every payload is a
- * {@link BookingChanged} with the vehicle and the interval).
+ * (aggregate id and key = booking id, so one booking's events stay ordered). The five types of {@link #ALL}
+ * carry a {@link BookingChanged} with the vehicle and the interval; {@link #REFUND_REQUESTED} carries a
+ * {@link RefundRequested} (consumers of the booking's state ignore it).
  */
 public final class BookingEventTypes {
 
@@ -14,9 +15,15 @@ public final class BookingEventTypes {
     public static final String BOOKING_CANCELLED = "BookingCancelled";
     public static final String BOOKING_EXPIRED = "BookingExpired";
     public static final String BOOKING_COMPLETED = "BookingCompleted";
+    public static final String REFUND_REQUESTED = "RefundRequested";
 
+    /** The types whose payload is a {@link BookingChanged}. */
     public static final Set<String> ALL = Set.of(BOOKING_HELD, BOOKING_CONFIRMED, BOOKING_CANCELLED, BOOKING_EXPIRED,
             BOOKING_COMPLETED);
+
+    /** Every type on {@code booking.events}: {@link #ALL} and {@link #REFUND_REQUESTED}. */
+    public static final Set<String> PUBLISHED = Set.of(BOOKING_HELD, BOOKING_CONFIRMED, BOOKING_CANCELLED,
+            BOOKING_EXPIRED, BOOKING_COMPLETED, REFUND_REQUESTED);
 
     /** Statuses whose interval blocks the vehicle (ARCHITECTURE §3: HELD and CONFIRMED). */
     public static final Set<String> BLOCKING_STATUSES = Set.of("HELD", "CONFIRMED");
