@@ -19,6 +19,7 @@ import com.smartlinkauto.vehicle.catalog.Vehicle;
 import com.smartlinkauto.vehicle.catalog.VehicleStore;
 
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,10 +54,12 @@ class BookingEventsListener {
 
     @KafkaListener(id = CONSUMER, topics = Topics.BOOKING_EVENTS, groupId = CONSUMER)
     void onEvent(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope<BookingChanged> envelope = json.readValue(record.value(), ENVELOPE);
-        if (!BookingEventTypes.ALL.contains(envelope.type())) {
+        JsonNode tree = json.readTree(record.value());
+        if (!BookingEventTypes.ALL.contains(tree.path("type").asString(""))) {
+            // another payload (RefundRequested is for payment-service): not read as a booking
             return;
         }
+        EventEnvelope<BookingChanged> envelope = json.treeToValue(tree, ENVELOPE);
         BookingChanged booking = envelope.payload();
         if (booking.bookingId() == null || booking.vehicleId() == null || booking.status() == null
                 || booking.pickupAt() == null || booking.returnAt() == null

@@ -1,0 +1,8 @@
+/**
+ * Reading bookings: one booking (its renter, the vehicle's partner, an admin; 404 for anyone else), a renter's own,
+ * a partner's vehicles', and all of them for admins, paged and filtered.
+ */
+@ApplicationModule(displayName = "Queries", allowedDependencies = { "bookings", "shared", "config" })
+package com.smartlinkauto.booking.query;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,156 @@
+package com.smartlinkauto.booking.vehicle;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.smartlinkauto.booking.shared.BookingProblems;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * {@link VehicleCatalog} over vehicle-service's internal API ({@code GET /internal/vehicles/{id}} and
+ * {@code GET /internal/vehicles/{id}/blackouts}, service token for {@code vehicle-service}). Answers are kept for a
+ * few seconds (one load per vehicle at a time, however many holds ask at once); calls go through the
+ * {@code vehicle-service} circuit breaker, which counts only failures to get an answer (a 404 is an answer).
+ */
+class HttpVehicleCatalog implements VehicleCatalog {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpVehicleCatalog.class);
+
+    private final RestClient rest;
+    private final CircuitBreaker breaker;
+    private final Cache<UUID, Optional<VehicleSnapshot>> cache;
+    private final Duration retryAfter;
+    private final Counter fetched;
+    private final Counter notFound;
+    private final Counter unavailable;
+
+    HttpVehicleCatalog(RestClient rest, CircuitBreaker breaker, Cache<UUID, Optional<VehicleSnapshot>> cache,
+            Duration retryAfter, MeterRegistry meters) {
+        this.rest = rest;
+        this.breaker = breaker;
+        this.cache = cache;
+        this.retryAfter = retryAfter;
+        this.fetched = reads(meters, "fetched");
+        this.notFound = reads(meters, "not_found");
+        this.unavailable = reads(meters, "unavailable");
+    }
+
+    private static Counter reads(MeterRegistry meters, String result) {
+        return Counter.builder("smartlink.bookings.vehicle.reads")
+                .description("Reads of vehicle-service's internal API (not the cache hits)").tag("result", result)
+                .register(meters);
+    }
+
+    @Override
+    public VehicleSnapshot get(UUID vehicleId) {
+        Optional<VehicleSnapshot> vehicle;
+        try {
+            vehicle = cache.get(vehicleId, this::load);
+        }
+        catch (Unavailable ex) {
+            unavailable.increment();
+            throw BookingProblems.vehicleServiceUnavailable(retryAfter);
+        }
+        return vehicle.orElseThrow(() -> BookingProblems.vehicleNotFound(vehicleId));
+    }
+
+    /** Not cached when it fails; an unknown vehicle is remembered as briefly as a known one. */
+    private Optional<VehicleSnapshot> load(UUID vehicleId) {
+        try {
+            Optional<VehicleSnapshot> vehicle = breaker.executeSupplier(() -> fetch(vehicleId));
+            (vehicle.isPresent() ? fetched : notFound).increment();
+            return vehicle;
+        }
+        catch (CallNotPermittedException ex) {
+            throw new Unavailable("circuit breaker " + breaker.getName() + " is open", ex);
+        }
+    }
+
+    private Optional<VehicleSnapshot> fetch(UUID vehicleId) {
+        InternalVehicle vehicle = call("/internal/vehicles/{id}", vehicleId, InternalVehicle.class);
+        if (vehicle == null) {
+            return Optional.empty();
+        }
+        InternalBlackouts blackouts = call("/internal/vehicles/{id}/blackouts", vehicleId, InternalBlackouts.class);
+        if (blackouts == null) {
+            return Optional.empty();
+        }
+        if (vehicle.partnerId() == null || vehicle.basePricePerDay() == null || vehicle.currency() == null
+                || vehicle.basePricePerDay().signum() <= 0 || vehicle.turnaroundMinutes() < 0
+                || vehicle.turnaroundMinutes() > 1440) {
+            throw new Unavailable("vehicle-service answered an incomplete vehicle " + vehicleId, null);
+        }
+        List<VehicleSnapshot.Blackout> periods = blackouts.blackouts() == null ? List.of()
+                : blackouts.blackouts().stream().map(b -> new VehicleSnapshot.Blackout(b.from(), b.to())).toList();
+        return Optional.of(new VehicleSnapshot(vehicleId, vehicle.partnerId(), vehicle.status(), vehicle.bookable(),
+                vehicle.basePricePerDay(), vehicle.currency(), vehicle.turnaroundMinutes(), periods));
+    }
+
+    /** The answer's body, null for a 404; any other outcome is {@link Unavailable}. */
+    private <T> T call(String path, UUID vehicleId, Class<T> type) {
+        try {
+            return rest.get().uri(path, vehicleId).accept(MediaType.APPLICATION_JSON).exchange((request, response) -> {
+                int status = response.getStatusCode().value();
+                if (status == 404) {
+                    return null;
+                }
+                if (status != 200) {
+                    if (status == 401 || status == 403) {
+                        log.error("vehicle-service refused booking-service's service token ({}): check its grant "
+                                + "(config-repo/user-service.yml) and SMARTLINK_SERVICE_SECRET", status);
+                    }
+                    throw new Unavailable("vehicle-service answered " + status + " for " + path, null);
+                }
+                T body = response.bodyTo(type);
+                if (body == null) {
+                    throw new Unavailable("vehicle-service answered 200 without a body for " + path, null);
+                }
+                return body;
+            });
+        }
+        catch (Unavailable ex) {
+            throw ex;
+        }
+        catch (RuntimeException ex) {
+            // connection refused, time-out, no instance registered, no service token to be had, unreadable answer
+            log.warn("vehicle-service cannot be read ({} {}): {}", path, vehicleId, ex.toString());
+            throw new Unavailable(ex.getMessage(), ex);
+        }
+    }
+
+    /** vehicle-service could not be asked; counted by the circuit breaker, never cached. */
+    static final class Unavailable extends RuntimeException {
+
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record InternalVehicle(UUID id, UUID partnerId, String status, boolean bookable, BigDecimal basePricePerDay,
+            String currency, int turnaroundMinutes) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record InternalBlackouts(UUID vehicleId, List<Period> blackouts) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Period(Instant from, Instant to) {
+    }
+}

@@ -1,0 +1,16 @@
+package com.smartlinkauto.booking.vehicle;
+
+import java.util.UUID;
+
+/** Reads vehicles from vehicle-service. */
+public interface VehicleCatalog {
+
+    /**
+     * The vehicle, from the short cache or vehicle-service.
+     *
+     * @throws com.smartlinkauto.servicedefaults.problem.ApiException 404 when vehicle-service does not know it
+     * @throws com.smartlinkauto.booking.shared.RetryLaterException 503 when vehicle-service cannot be asked (down,
+     *                                                               slow, refusing our token, circuit open)
+     */
+    VehicleSnapshot get(UUID vehicleId);
+}
