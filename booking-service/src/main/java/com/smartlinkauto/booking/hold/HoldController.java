@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.smartlinkauto.booking.bookings.BookingView;
 import com.smartlinkauto.booking.shared.Caller;
-import com.smartlinkauto.booking.shared.Invalid;
+import com.smartlinkauto.servicedefaults.validation.InvalidInputException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -66,13 +66,13 @@ class HoldController {
     /** Stripe's bound (255 characters), printable ASCII only: it is stored and compared as sent. */
     static String checked(String key) {
         if (key == null || key.isEmpty()) {
-            throw Invalid.parameter(IDEMPOTENCY_KEY, "is required (1–255 printable ASCII characters)");
+            throw new InvalidInputException(IDEMPOTENCY_KEY, "is required (1–255 printable ASCII characters)");
         }
         if (key.length() > 255) {
-            throw Invalid.parameter(IDEMPOTENCY_KEY, "must be at most 255 characters");
+            throw new InvalidInputException(IDEMPOTENCY_KEY, "must be at most 255 characters");
         }
         if (key.isBlank() || !key.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-            throw Invalid.parameter(IDEMPOTENCY_KEY, "must be printable ASCII characters, not only spaces");
+            throw new InvalidInputException(IDEMPOTENCY_KEY, "must be printable ASCII characters, not only spaces");
         }
         return key;
     }

@@ -20,7 +20,7 @@ import com.smartlinkauto.booking.bookings.BookingView;
 import com.smartlinkauto.booking.config.BookingProperties;
 import com.smartlinkauto.booking.shared.BookingProblems;
 import com.smartlinkauto.booking.shared.Caller;
-import com.smartlinkauto.booking.shared.Invalid;
+import com.smartlinkauto.servicedefaults.validation.InvalidInputException;
 import com.smartlinkauto.booking.shared.PageView;
 import com.smartlinkauto.servicedefaults.problem.ApiException;
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
@@ -101,7 +101,7 @@ class BookingQueryController {
 
     private static void checkWindow(Instant from, Instant to) {
         if (from != null && to != null && !to.isAfter(from)) {
-            throw Invalid.parameter("to", "must be after from");
+            throw new InvalidInputException("to", "must be after from");
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import com.smartlinkauto.servicedefaults.security.SmartlinkJwt;
+import com.smartlinkauto.servicedefaults.validation.InvalidInputException;
 
 /** Who is asking: the token's subject and roles, or nobody (the public quote). */
 public record Caller(UUID id, boolean admin, boolean partner, boolean renter) {
@@ -31,7 +32,7 @@ public record Caller(UUID id, boolean admin, boolean partner, boolean renter) {
             return UUID.fromString(idOrMe);
         }
         catch (IllegalArgumentException ex) {
-            throw Invalid.parameter(parameter, "must be an id or me");
+            throw new InvalidInputException(parameter, "must be an id or me");
         }
     }
 }

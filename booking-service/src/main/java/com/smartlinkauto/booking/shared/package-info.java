@@ -1,8 +1,7 @@
 /**
  * The small shared kernel of booking-service: who is asking ({@link com.smartlinkauto.booking.shared.Caller}), the
- * service's problem types ({@link com.smartlinkauto.booking.shared.BookingProblems}), 400s for rules Bean Validation
- * cannot express ({@link com.smartlinkauto.booking.shared.Invalid}), answers that carry {@code Retry-After}, money in
- * minor units and a page of a list. Every feature module may use it; it uses none of them.
+ * service's problem types ({@link com.smartlinkauto.booking.shared.BookingProblems}), answers that carry
+ * {@code Retry-After}, money in minor units and a page of a list. Every feature module may use it; it uses none of them.
  */
 @ApplicationModule(displayName = "Shared kernel", allowedDependencies = {})
 package com.smartlinkauto.booking.shared;
