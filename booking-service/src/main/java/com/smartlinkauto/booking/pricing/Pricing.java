@@ -2,6 +2,7 @@ package com.smartlinkauto.booking.pricing;
 
 import java.math.BigDecimal;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.smartlinkauto.booking.bookings.Stay;
@@ -15,6 +16,7 @@ public class Pricing {
 
     private final BigDecimal feePercent;
 
+    @Autowired
     Pricing(BookingProperties properties) {
         this(properties.serviceFeePercent());
     }
