@@ -29,7 +29,7 @@ class IdempotencyKeyPurge {
 
     @Scheduled(fixedDelayString = "${smartlink.bookings.idempotency.purge-interval:10m}", initialDelayString = "1m")
     @SchedulerLock(name = "idempotency-key-purge", lockAtMostFor = "5m")
-    void purge() {
+    public void purge() {
         int purged = keys.purgeBefore(clock.instant().minus(properties.idempotency().retention()));
         if (purged > 0) {
             log.info("Purged {} idempotency keys older than {}", purged, properties.idempotency().retention());

@@ -48,7 +48,7 @@ class BookingSweeper {
 
     @Scheduled(fixedDelayString = "${smartlink.bookings.sweeper.interval:5s}", initialDelayString = "2s")
     @SchedulerLock(name = "booking-sweeper", lockAtMostFor = "2m")
-    void sweep() {
+    public void sweep() {
         int batch = properties.sweeper().batchSize();
         int expired = run(now -> store.expireLapsedHolds(now, batch), batch);
         int completed = run(now -> store.completeReturned(now, batch), batch);
