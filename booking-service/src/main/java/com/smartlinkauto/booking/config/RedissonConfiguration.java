@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
-import org.redisson.config.SingleServerConfig;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +26,7 @@ class RedissonConfiguration {
         // lazy: the service starts (and holds go on without the lock) while Redis is down
         config.setThreads(2).setNettyThreads(4).setLazyInitialization(true);
         int timeout = millis(redis.getTimeout(), 1000);
-        SingleServerConfig server = config.useSingleServer()
+        config.useSingleServer()
                 .setAddress((redis.getSsl().isEnabled() ? "rediss://" : "redis://") + redis.getHost() + ":" + redis.getPort())
                 .setDatabase(redis.getDatabase())
                 .setConnectionMinimumIdleSize(2)
@@ -39,10 +38,10 @@ class RedissonConfiguration {
                 .setRetryAttempts(1)
                 .setClientName("booking-service");
         if (StringUtils.hasText(redis.getUsername())) {
-            server.setUsername(redis.getUsername());
+            config.setUsername(redis.getUsername());
         }
         if (StringUtils.hasText(redis.getPassword())) {
-            server.setPassword(redis.getPassword());
+            config.setPassword(redis.getPassword());
         }
         return Redisson.create(config);
     }
