@@ -108,6 +108,6 @@ public final class BookingProblems {
     public static ApiException illegalTransition(UUID bookingId, String from, String action) {
         return new ApiException(HttpStatus.CONFLICT, ILLEGAL_TRANSITION,
                 "A " + from + " booking cannot be " + action + ".",
-                Map.of("bookingId", bookingId.toString(), "status", from));
+                Map.of("bookingId", bookingId.toString(), "bookingStatus", from));
     }
 }
