@@ -460,6 +460,9 @@ class GatewayRoutingIT {
         expected.put("DELETE /api/vehicles/v-1/photos/ph-1", "vehicles");
         expected.put("PUT /api/vehicles/v-1", "vehicles");
         expected.put("GET /api/bookings/b-1", "bookings-read");
+        expected.put("GET /api/partners/me/bookings", "booking-partner-read");
+        expected.put("GET /api/partners/p-1/bookings", "booking-partner-read");
+        expected.put("GET /api/admin/bookings", "booking-admin-read");
         expected.put("POST /api/bookings", "bookings");
         expected.put("GET /api/payments/p-1", "payments-read");
         expected.put("POST /api/payments/p-1/refunds", "payments");
