@@ -106,6 +106,23 @@ class HoldIT extends BookingTestSupport {
     }
 
     @Test
+    void aLapsedHoldOfTheVehicleIsExpiredByTheNextHoldAndPublished() {
+        VehicleServiceStub.Vehicle vehicle = vehicles.bookable();
+        UUID lapsed = held(renter(), vehicle.id(), pickup, ret);
+        jdbc.sql("update bookings set hold_expires_at = now() - interval '1 second' where id = ?").param(lapsed)
+                .update();
+        try (KafkaProbe probe = new KafkaProbe(bootstrapServers, Topics.BOOKING_EVENTS)) {
+            UUID next = held(renter(), vehicle.id(), pickup, ret);
+            assertThat(status(lapsed)).isEqualTo("EXPIRED");
+            assertThat(status(next)).isEqualTo("HELD");
+            JsonNode expired = probe.awaitEvent(BookingEventTypes.BOOKING_EXPIRED, lapsed.toString());
+            assertThat(expired.path("payload").path("sequence").asLong()).isEqualTo(2);
+            assertThat(expired.path("payload").path("expiresAt").isNull()).isTrue();
+        }
+        assertThat(overlappingPairs()).isZero();
+    }
+
+    @Test
     void aVehicleWithoutTurnaroundTakesTheNextRenterAtTheReturnMinute() {
         VehicleServiceStub.Vehicle vehicle = vehicles.put(new VehicleServiceStub.Vehicle(UUID.randomUUID(),
                 UUID.randomUUID(), "ACTIVE", true, new BigDecimal("30.00"), "EUR", 0, List.of()));
