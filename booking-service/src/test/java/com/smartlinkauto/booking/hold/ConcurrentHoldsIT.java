@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,16 +38,16 @@ import com.smartlinkauto.testsupport.security.TestTokens;
 class ConcurrentHoldsIT extends BookingTestSupport {
 
     private static final int REQUESTS = 200;
-    private static final List<ConfigurableApplicationContext> started = new ArrayList<>();
+    private final List<ConfigurableApplicationContext> started = new ArrayList<>();
 
-    @AfterAll
-    static void stopInstances() {
+    @AfterEach
+    void stopInstances() {
         started.forEach(ConfigurableApplicationContext::close);
         started.clear();
     }
 
     /** Another booking-service on its own random port, on the same database, Redis and Kafka as this test's one. */
-    private static int startInstance(boolean lock) {
+    private int startInstance(boolean lock) {
         // as command-line arguments: they outrank application.yml (server.port: 8083)
         ConfigurableApplicationContext context = new SpringApplicationBuilder(BookingServiceApplication.class,
                 TestTokens.Decoder.class)
