@@ -34,7 +34,7 @@ class BookingEventsListener {
     static final String CONSUMER = "vehicle-service.bookings";
 
     private static final Logger log = LoggerFactory.getLogger(BookingEventsListener.class);
-    private static final TypeReference<EventEnvelope<BookingChanged>> ENVELOPE = new TypeReference<>() {
+    private static final TypeReference<EventEnvelope<JsonNode>> ENVELOPE = new TypeReference<>() {
     };
 
     private final AvailabilityStore store;
@@ -54,13 +54,13 @@ class BookingEventsListener {
 
     @KafkaListener(id = CONSUMER, topics = Topics.BOOKING_EVENTS, groupId = CONSUMER)
     void onEvent(ConsumerRecord<String, byte[]> record) {
-        JsonNode tree = json.readTree(record.value());
-        if (!BookingEventTypes.ALL.contains(tree.path("type").asString(""))) {
-            // another payload (RefundRequested is for payment-service): not read as a booking
+        // the envelope first (unreadable: parked on the DLT), the payload only for the booking types: another
+        // payload on the topic (RefundRequested, for payment-service) is passed over
+        EventEnvelope<JsonNode> envelope = json.readValue(record.value(), ENVELOPE);
+        if (!BookingEventTypes.ALL.contains(envelope.type())) {
             return;
         }
-        EventEnvelope<BookingChanged> envelope = json.treeToValue(tree, ENVELOPE);
-        BookingChanged booking = envelope.payload();
+        BookingChanged booking = json.treeToValue(envelope.payload(), BookingChanged.class);
         if (booking.bookingId() == null || booking.vehicleId() == null || booking.status() == null
                 || booking.pickupAt() == null || booking.returnAt() == null
                 || !booking.returnAt().isAfter(booking.pickupAt())) {
