@@ -10,11 +10,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,8 +23,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -1143,39 +1140,17 @@ class K8sManifestsTest {
     }
 
     private static List<Map<String, Object>> kubectlKustomize(Path dir) {
-        try {
-            Process process = new ProcessBuilder(kubectl, "kustomize", dir.toString()).start();
-            process.getOutputStream().close();
-            CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-            CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("kubectl kustomize " + dir + " timed out");
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("kubectl kustomize " + dir + " failed: " + stderr.join());
-            }
-            List<Map<String, Object>> objects = new ArrayList<>();
-            for (Object doc : MiniKustomize.yaml().loadAll(stdout.join())) {
-                if (doc != null) {
-                    objects.add(map(doc));
-                }
-            }
-            return objects;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        CommandRun run = CommandRun.run(Duration.ofSeconds(120), Map.of(), kubectl, "kustomize", dir.toString());
+        if (run.exit() != 0) {
+            throw new IllegalStateException("kubectl kustomize " + dir + " failed: " + run.err());
         }
-    }
-
-    private static String readAll(InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Map<String, Object>> objects = new ArrayList<>();
+        for (Object doc : MiniKustomize.yaml().loadAll(run.out())) {
+            if (doc != null) {
+                objects.add(map(doc));
+            }
         }
+        return objects;
     }
 
     private static void assertSameObjects(String what, List<Map<String, Object>> expected, List<Map<String, Object>> actual) {

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -233,12 +234,7 @@ class LayoutConsistencyTest {
     @Test
     void k8sPortsAreTheLayoutsPorts() {
         SoftAssertions soft = new SoftAssertions();
-        for (Service s : layout.services()) {
-            Map<String, Object> w = workload(s);
-            if (w == null) {
-                soft.fail("k8s/base has no workload %s (%s: %s)", s.deployName(), PlatformLayout.FILE, s.name());
-                continue;
-            }
+        forEachWorkload(soft, (s, w) -> {
             String what = "k8s/base " + s.deployName();
             Map<String, Object> container = mainContainer(w);
             Map<String, Object> ports = new TreeMap<>();
@@ -261,19 +257,14 @@ class LayoutConsistencyTest {
                     .findFirst().orElse(Map.of());
             soft.assertThat(list(mapAt(service, false, "spec").get("ports")).stream().map(p -> map(p).get("port")).toList())
                     .as("k8s/base Service %s ports", s.deployName()).containsExactly(s.port());
-        }
+        });
         soft.assertAll();
     }
 
     @Test
     void k8sEnvironmentGivesEachServiceWhatItNeeds() {
         SoftAssertions soft = new SoftAssertions();
-        for (Service s : layout.services()) {
-            Map<String, Object> w = workload(s);
-            if (w == null) {
-                soft.fail("k8s/base has no workload %s (%s: %s)", s.deployName(), PlatformLayout.FILE, s.name());
-                continue;
-            }
+        forEachWorkload(soft, (s, w) -> {
             Map<String, Map<String, Object>> env = k8sEnv(mainContainer(w));
             String what = "k8s/base " + s.deployName();
             if (s.database().isPresent()) {
@@ -295,7 +286,7 @@ class LayoutConsistencyTest {
             } else {
                 soft.assertThat(env).as("%s: no Redis in its needs", what).doesNotContainKeys("REDIS_HOST", "REDIS_PASSWORD");
             }
-        }
+        });
         soft.assertAll();
     }
 
@@ -393,8 +384,13 @@ class LayoutConsistencyTest {
         return k8sBase.stream().filter(o -> wanted.contains(Objects.toString(o.get("kind")))).toList();
     }
 
-    private static Map<String, Object> workload(Service s) {
-        return k8s("Deployment", "StatefulSet").stream().filter(w -> name(w).equals(s.deployName())).findFirst().orElse(null);
+    /** Runs a check on each layout service's k8s/base workload; a missing workload is a failure of its own. */
+    private static void forEachWorkload(SoftAssertions soft, BiConsumer<Service, Map<String, Object>> check) {
+        for (Service s : layout.services()) {
+            k8s("Deployment", "StatefulSet").stream().filter(w -> name(w).equals(s.deployName())).findFirst()
+                    .ifPresentOrElse(w -> check.accept(s, w), () -> soft.fail("k8s/base has no workload %s (%s: %s)",
+                            s.deployName(), PlatformLayout.FILE, s.name()));
+        }
     }
 
     private static Map<String, Object> document(Path file, String kind) {

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -109,7 +108,7 @@ class PlatformLayoutTest {
         Path file = write(text);
         assertThatThrownBy(() -> PlatformLayout.parse(Files.readAllLines(file), file.toString()))
                 .as("Java reader: %s", what).isInstanceOf(IllegalArgumentException.class);
-        Result runner = runner(file);
+        CommandRun runner = runner(file);
         assertThat(runner.exit()).as("runner (scripts/smartlink/layout.sh): %s; stdout %s", what, runner.out()).isNotZero();
         assertThat(runner.err()).as("runner says what is wrong: %s", what).contains("ERROR", file.toString());
     }
@@ -130,43 +129,15 @@ class PlatformLayoutTest {
         return file;
     }
 
-    private record Result(int exit, String out, String err) {
-    }
-
     private static String runnerDump(Path file) {
-        Result result = runner(file);
+        CommandRun result = runner(file);
         assertThat(result.exit()).as("runner reading %s: %s", file, result.err()).isZero();
         return result.out();
     }
 
     /** Sources ./smartlink (which reads the layout and defines, but does not run, the commands) and dumps the layout. */
-    private static Result runner(Path layoutFile) {
-        try {
-            ProcessBuilder pb = new ProcessBuilder("bash", "-c", "source \"$1\" && layout_dump", "layout-reader",
-                    root.resolve("smartlink").toString());
-            pb.environment().put("SMARTLINK_LAYOUT", layoutFile.toString());
-            Process p = pb.start();
-            p.getOutputStream().close();
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("bash reading " + layoutFile + " did not finish in 60 s");
-            }
-            return new Result(p.exitValue(), out.join(), err.join());
-        } catch (IOException e) {
-            throw new IllegalStateException("could not run bash", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String read(java.io.InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private static CommandRun runner(Path layoutFile) {
+        return CommandRun.run(Duration.ofSeconds(60), Map.of("SMARTLINK_LAYOUT", layoutFile.toString()),
+                "bash", "-c", "source \"$1\" && layout_dump", "layout-reader", root.resolve("smartlink").toString());
     }
 }
