@@ -42,6 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @IntegrationTest
 @TestPropertySource(properties = {
+        // the PostgreSQL server is shared: this second context of the module's ITs holds few connections
+        "spring.datasource.hikari.maximum-pool-size=3",
         "spring.kafka.consumer.auto-offset-reset=earliest",
         "spring.kafka.consumer.key-deserializer=org.apache.kafka.common.serialization.StringDeserializer",
         "spring.kafka.consumer.value-deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer",
