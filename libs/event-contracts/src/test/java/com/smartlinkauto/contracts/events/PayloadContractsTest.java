@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Payloads survive a JSON round trip inside an envelope, with exact prices and instants. */
 class PayloadContractsTest {
 
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json = ServicesJson.MAPPER;
 
     @Test
     void vehiclePayloadsRoundTripWithExactPrices() {
