@@ -1,4 +1,4 @@
-package com.smartlinkauto.user.auth;
+package com.smartlinkauto.user.throttle;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,8 +1,8 @@
-package com.smartlinkauto.user.partner;
+package com.smartlinkauto.user.account;
 
-import static com.smartlinkauto.user.partner.VerificationStatus.PENDING;
-import static com.smartlinkauto.user.partner.VerificationStatus.REJECTED;
-import static com.smartlinkauto.user.partner.VerificationStatus.VERIFIED;
+import static com.smartlinkauto.user.account.VerificationStatus.PENDING;
+import static com.smartlinkauto.user.account.VerificationStatus.REJECTED;
+import static com.smartlinkauto.user.account.VerificationStatus.VERIFIED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,10 +11,7 @@ import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
 
-import com.smartlinkauto.user.account.IllegalVerificationTransitionException;
-import com.smartlinkauto.user.account.Role;
-import com.smartlinkauto.user.account.UserAccount;
-import com.smartlinkauto.user.partner.VerificationStatus.Actor;
+import com.smartlinkauto.user.account.VerificationStatus.Actor;
 
 class VerificationStatusTest {
 

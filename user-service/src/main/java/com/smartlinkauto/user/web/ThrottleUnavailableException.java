@@ -1,4 +1,4 @@
-package com.smartlinkauto.user.throttle;
+package com.smartlinkauto.user.web;
 
 /**
  * A throttle that could not ask Redis refuses the request (fail closed) instead of letting unmetered

@@ -1,4 +1,4 @@
-package com.smartlinkauto.user.partner;
+package com.smartlinkauto.user.account;
 
 /**
  * A partner's verification status, the platform's quality gate, and the transitions allowed between

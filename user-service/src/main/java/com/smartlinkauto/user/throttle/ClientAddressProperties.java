@@ -1,4 +1,4 @@
-package com.smartlinkauto.user.auth;
+package com.smartlinkauto.user.throttle;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

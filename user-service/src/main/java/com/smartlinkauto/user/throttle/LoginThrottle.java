@@ -1,4 +1,4 @@
-package com.smartlinkauto.user.auth;
+package com.smartlinkauto.user.throttle;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,8 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.smartlinkauto.user.support.UserMetrics;
-import com.smartlinkauto.user.throttle.RedisBuckets;
-import com.smartlinkauto.user.throttle.ThrottleUnavailableException;
+import com.smartlinkauto.user.web.ThrottleUnavailableException;
 import com.smartlinkauto.user.web.TooManyAttemptsException;
 
 import io.github.bucket4j.BucketConfiguration;

@@ -1,4 +1,4 @@
-package com.smartlinkauto.user.token;
+package com.smartlinkauto.user.auth;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 
 import com.smartlinkauto.user.account.UserAccount;
 import com.smartlinkauto.user.keys.SigningKeyStore;
+import com.smartlinkauto.user.token.AccessTokenRef;
+import com.smartlinkauto.user.token.TokenProperties;
 
 /**
  * Issues RS256 access tokens: {@code sub} = user id, {@code roles}, {@code email}, {@code iss},
