@@ -1,10 +1,9 @@
 package com.smartlinkauto.vehicle.availability;
 
-import java.util.Optional;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -13,10 +12,8 @@ import com.smartlinkauto.contracts.events.EventEnvelope;
 import com.smartlinkauto.contracts.events.Topics;
 import com.smartlinkauto.contracts.events.booking.BookingChanged;
 import com.smartlinkauto.contracts.events.booking.BookingEventTypes;
-import com.smartlinkauto.vehicle.cache.CacheNamespaces;
-import com.smartlinkauto.vehicle.cache.VehicleCache;
-import com.smartlinkauto.vehicle.catalog.Vehicle;
 import com.smartlinkauto.vehicle.catalog.VehicleStore;
+import com.smartlinkauto.vehicle.catalog.VehiclesChanged;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,15 +35,15 @@ class BookingEventsListener {
 
     private final AvailabilityStore store;
     private final VehicleStore vehicles;
-    private final VehicleCache cache;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final JsonMapper json;
 
-    BookingEventsListener(AvailabilityStore store, VehicleStore vehicles, VehicleCache cache, TransactionTemplate tx,
-            JsonMapper json) {
+    BookingEventsListener(AvailabilityStore store, VehicleStore vehicles, ApplicationEventPublisher events,
+            TransactionTemplate tx, JsonMapper json) {
         this.store = store;
         this.vehicles = vehicles;
-        this.cache = cache;
+        this.events = events;
         this.tx = tx;
         this.json = json;
     }
@@ -63,13 +60,17 @@ class BookingEventsListener {
                 || !booking.returnAt().isAfter(booking.pickupAt())) {
             throw new IllegalArgumentException("Booking event " + envelope.eventId() + " is incomplete");
         }
-        Boolean changed = tx.execute(status -> store.upsertBooking(booking.bookingId(), booking.vehicleId(),
-                booking.status(), booking.pickupAt(), booking.returnAt(), booking.expiresAt(), booking.sequence(),
-                booking.changedAt() != null ? booking.changedAt() : envelope.occurredAt()));
+        Boolean changed = tx.execute(status -> {
+            boolean upserted = store.upsertBooking(booking.bookingId(), booking.vehicleId(), booking.status(),
+                    booking.pickupAt(), booking.returnAt(), booking.expiresAt(), booking.sequence(),
+                    booking.changedAt() != null ? booking.changedAt() : envelope.occurredAt());
+            if (upserted) {
+                // the searches the vehicle can appear in, invalidated once this commits
+                vehicles.find(booking.vehicleId()).ifPresent(v -> events.publishEvent(VehiclesChanged.of(v)));
+            }
+            return upserted;
+        });
         if (Boolean.TRUE.equals(changed)) {
-            Optional<Vehicle> vehicle = vehicles.find(booking.vehicleId());
-            vehicle.ifPresent(v -> cache.invalidate(
-                    CacheNamespaces.ofVehicle(v.id(), v.city(), v.latitude(), v.longitude())));
             log.debug("Booking {} of vehicle {} is {} (sequence {})", booking.bookingId(), booking.vehicleId(),
                     booking.status(), booking.sequence());
         }

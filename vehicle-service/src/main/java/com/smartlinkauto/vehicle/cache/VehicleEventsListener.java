@@ -9,15 +9,16 @@ import org.springframework.stereotype.Component;
 import com.smartlinkauto.contracts.events.Topics;
 import com.smartlinkauto.contracts.events.vehicle.VehicleEventTypes;
 import com.smartlinkauto.vehicle.catalog.VehicleStore;
+import com.smartlinkauto.vehicle.catalog.VehiclesChanged;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code vehicle.events} → cache invalidation of the vehicle's details and the searches it can appear in.
- * The write path already invalidates right after its commit (so a partner reads their own change at
- * once); this consumer makes it hold for every instance and when that first invalidation could not reach
- * Redis. Bumping a version twice is harmless, so no de-duplication is needed.
+ * The write path already invalidates right after its commit ({@link CacheInvalidation}: a partner reads their
+ * own change at once); this consumer makes it hold for every instance and when that first invalidation could not
+ * reach Redis. Bumping a version twice is harmless, so no de-duplication is needed.
  */
 @Component
 class VehicleEventsListener {
@@ -25,12 +26,12 @@ class VehicleEventsListener {
     static final String CONSUMER = "vehicle-service.cache";
 
     private final VehicleStore vehicles;
-    private final VehicleCache cache;
+    private final CacheInvalidation invalidation;
     private final JsonMapper json;
 
-    VehicleEventsListener(VehicleStore vehicles, VehicleCache cache, JsonMapper json) {
+    VehicleEventsListener(VehicleStore vehicles, CacheInvalidation invalidation, JsonMapper json) {
         this.vehicles = vehicles;
-        this.cache = cache;
+        this.invalidation = invalidation;
         this.json = json;
     }
 
@@ -41,7 +42,6 @@ class VehicleEventsListener {
             return;
         }
         UUID vehicleId = UUID.fromString(envelope.required("payload").required("vehicleId").asString());
-        vehicles.find(vehicleId).ifPresent(v -> cache.invalidate(
-                CacheNamespaces.ofVehicle(v.id(), v.city(), v.latitude(), v.longitude())));
+        vehicles.find(vehicleId).ifPresent(v -> invalidation.invalidate(VehiclesChanged.of(v)));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import com.smartlinkauto.servicedefaults.validation.TextRules;
+import com.smartlinkauto.vehicle.shared.Invalid;
 
 /** Listing rules that need more than an annotation: model year, money, country, normalisation. */
 public final class VehicleRules {

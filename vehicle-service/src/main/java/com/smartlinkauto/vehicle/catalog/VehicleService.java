@@ -3,10 +3,8 @@ package com.smartlinkauto.vehicle.catalog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,11 +20,10 @@ import com.smartlinkauto.contracts.events.vehicle.VehicleUpdated;
 import com.smartlinkauto.contracts.events.vehicle.VehicleVerificationChanged;
 import com.smartlinkauto.servicedefaults.problem.ApiException;
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
-import com.smartlinkauto.vehicle.cache.CacheNamespaces;
-import com.smartlinkauto.vehicle.cache.VehicleCache;
 import com.smartlinkauto.vehicle.config.VehicleProperties;
-import com.smartlinkauto.vehicle.partner.PartnerDirectory;
-import com.smartlinkauto.vehicle.partner.PartnerQuotas;
+import com.smartlinkauto.vehicle.shared.Caller;
+import com.smartlinkauto.vehicle.shared.Invalid;
+import com.smartlinkauto.vehicle.shared.VehicleProblems;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -37,18 +34,16 @@ public class VehicleService {
     private final VehicleStore store;
     private final PartnerDirectory partners;
     private final PartnerQuotas quotas;
-    private final VehicleCache cache;
     private final ApplicationEventPublisher events;
     private final VehicleProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    VehicleService(VehicleStore store, PartnerDirectory partners, PartnerQuotas quotas, VehicleCache cache,
+    VehicleService(VehicleStore store, PartnerDirectory partners, PartnerQuotas quotas,
             ApplicationEventPublisher events, VehicleProperties properties, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.partners = partners;
         this.quotas = quotas;
-        this.cache = cache;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
@@ -110,7 +105,7 @@ public class VehicleService {
     @Transactional(readOnly = true)
     public Vehicle managed(UUID id, Caller caller) {
         Vehicle vehicle = store.find(id).orElseThrow(() -> VehicleProblems.vehicleNotFound(id));
-        if (!caller.manages(vehicle)) {
+        if (!vehicle.managedBy(caller)) {
             throw VehicleProblems.vehicleNotFound(id);
         }
         return vehicle;
@@ -120,7 +115,7 @@ public class VehicleService {
     @Transactional(readOnly = true)
     public Vehicle visible(UUID id, Caller caller) {
         Vehicle vehicle = store.find(id).orElseThrow(() -> VehicleProblems.vehicleNotFound(id));
-        if (!vehicle.bookable() && !caller.manages(vehicle)) {
+        if (!vehicle.bookable() && !vehicle.managedBy(caller)) {
             throw VehicleProblems.vehicleNotFound(id);
         }
         return vehicle;
@@ -132,7 +127,7 @@ public class VehicleService {
             throw Invalid.field("body", "must change at least one of basePricePerDay, description, features, "
                     + "location, turnaroundMinutes");
         }
-        Vehicle current = store.lock(id).filter(caller::manages)
+        Vehicle current = store.lock(id).filter(v -> v.managedBy(caller))
                 .orElseThrow(() -> VehicleProblems.vehicleNotFound(id));
         if (!current.status().editable()) {
             throw new ApiException(HttpStatus.CONFLICT, VehicleProblems.ILLEGAL_TRANSITION,
@@ -190,16 +185,15 @@ public class VehicleService {
         if (status != current.status()) {
             statusChanged(current, status, null, caller.id(), "RESUBMITTED", now);
         }
-        Set<String> namespaces = new LinkedHashSet<>(namespaces(current));
-        namespaces.addAll(namespaces(updated));
-        cache.invalidateAfterCommit(namespaces);
+        // both places: searches where it was and where it is now
+        events.publishEvent(VehiclesChanged.of(current, updated));
         return updated;
     }
 
     /** {@code DELETE /api/vehicles/{id}}: the owner (or an admin) retires the vehicle. */
     @Transactional
     public Vehicle retire(UUID id, Caller caller) {
-        Vehicle current = store.lock(id).filter(caller::manages)
+        Vehicle current = store.lock(id).filter(v -> v.managedBy(caller))
                 .orElseThrow(() -> VehicleProblems.vehicleNotFound(id));
         requireTransition(current, VehicleStatus.RETIRED);
         return moveTo(current, VehicleStatus.RETIRED, null, caller.id(), "RETIRED");
@@ -264,9 +258,7 @@ public class VehicleService {
         boolean verified = status == PartnerDirectory.Status.VERIFIED;
         List<Vehicle> vehicles = store.lockByPartner(partnerId);
         store.setPartnerVerified(partnerId, verified);
-        Set<String> namespaces = new LinkedHashSet<>();
         for (Vehicle vehicle : vehicles) {
-            namespaces.addAll(namespaces(vehicle));
             if (status == PartnerDirectory.Status.REJECTED && vehicle.status() == VehicleStatus.ACTIVE) {
                 moveTo(vehicle, VehicleStatus.SUSPENDED, "The partner's verification was withdrawn.", null,
                         "PARTNER_SUSPENDED", SuspensionCause.PARTNER);
@@ -276,7 +268,7 @@ public class VehicleService {
                 moveTo(vehicle, VehicleStatus.ACTIVE, null, null, "PARTNER_REINSTATED");
             }
         }
-        cache.invalidateAfterCommit(namespaces);
+        events.publishEvent(VehiclesChanged.of(vehicles));
     }
 
     @Transactional(readOnly = true)
@@ -327,7 +319,7 @@ public class VehicleService {
         }
         store.setStatus(current.id(), target, reason, cause, now);
         statusChanged(current, target, reason, actor, action, now);
-        cache.invalidateAfterCommit(namespaces(current));
+        events.publishEvent(VehiclesChanged.of(current));
         return current.withStatus(target, reason, cause, now);
     }
 
@@ -338,10 +330,6 @@ public class VehicleService {
                 vehicle.id().toString(), new VehicleVerificationChanged(vehicle.id(), vehicle.partnerId(),
                         vehicle.status().name(), to.name(), reason, actor, now)));
         meters.counter("smartlink.vehicles.status.changes", "to", to.name()).increment();
-    }
-
-    static Set<String> namespaces(Vehicle vehicle) {
-        return CacheNamespaces.ofVehicle(vehicle.id(), vehicle.city(), vehicle.latitude(), vehicle.longitude());
     }
 
     private static void addIf(List<String> changed, String field, boolean condition) {

@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.smartlinkauto.servicedefaults.events.ProcessedEvents;
 import com.smartlinkauto.contracts.events.Topics;
 import com.smartlinkauto.contracts.events.user.UserEventTypes;
+import com.smartlinkauto.vehicle.catalog.PartnerDirectory;
 import com.smartlinkauto.vehicle.catalog.VehicleService;
 
 import tools.jackson.databind.JsonNode;

@@ -11,10 +11,10 @@ import com.smartlinkauto.servicedefaults.validation.InstantWindow;
 import com.smartlinkauto.servicedefaults.validation.TextRules;
 import com.smartlinkauto.vehicle.cache.CacheNamespaces;
 import com.smartlinkauto.vehicle.catalog.FuelType;
-import com.smartlinkauto.vehicle.catalog.Invalid;
 import com.smartlinkauto.vehicle.catalog.Transmission;
 import com.smartlinkauto.vehicle.catalog.VehicleRules;
 import com.smartlinkauto.vehicle.config.VehicleProperties;
+import com.smartlinkauto.vehicle.shared.Invalid;
 
 /**
  * A validated, normalised public search. {@link #cacheKey()} is the same for every spelling of the same
