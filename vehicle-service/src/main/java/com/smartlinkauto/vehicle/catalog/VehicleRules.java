@@ -88,6 +88,11 @@ public final class VehicleRules {
         return city.strip().toLowerCase(Locale.ROOT);
     }
 
+    /** Trimmed; blank is no value. */
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     /** Each feature NFC-normalised and trimmed (nulls kept for validation to report); null stays null. */
     static List<String> normalize(List<String> features) {
         if (features == null) {

@@ -52,29 +52,39 @@ public class VehicleService {
 
     @Transactional
     public Vehicle list(UUID partnerId, ListVehicleRequest request, Caller caller) {
-        if (!caller.actsFor(partnerId)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
-                    "Only the partner themself or an admin may list vehicles for partner " + partnerId + ".");
-        }
-        PartnerDirectory.Status partnerStatus = partners.status(partnerId);
-        checkListable(partnerId, partnerStatus);
-        VehicleRules.checkYear(request.year(), clock);
-        String currency = VehicleRules.currency(request.currency());
-        long priceMinor = VehicleRules.priceMinor(request.basePricePerDay(), currency, properties.maxPricePerDay());
-        String country = VehicleRules.country(request.location().country());
+        requireActsFor(caller, partnerId,
+                "Only the partner themself or an admin may list vehicles for partner " + partnerId + ".");
+        PartnerDirectory.Status partnerStatus = listablePartner(partnerId);
+        NewListing listing = NewListing.check(request, properties.maxPricePerDay(), clock);
         // one listing of a partner at a time from here: the vehicle cap holds under concurrency
         quotas.lock(partnerId);
         quotas.checkVehicle(partnerId, partnerStatus);
-        Instant now = clock.instant();
-        Vehicle vehicle = new Vehicle(UUID.randomUUID(), partnerId, request.make().strip(), request.model().strip(),
-                request.year(), request.vin(), request.licensePlate().strip(), priceMinor, currency,
-                request.location().city().strip(), country, request.location().latitude(),
-                request.location().longitude(), request.seats(), request.transmission(), request.fuelType(),
-                blankToNull(request.description()), VehicleRules.features(request.features()),
-                request.turnaroundMinutes() == null ? VehicleRules.DEFAULT_TURNAROUND_MINUTES
-                        : request.turnaroundMinutes(),
-                VehicleStatus.PENDING_REVIEW, null, null, partnerStatus == PartnerDirectory.Status.VERIFIED, now, now,
-                0);
+        Vehicle vehicle = listing.toVehicle(UUID.randomUUID(), partnerId,
+                partnerStatus == PartnerDirectory.Status.VERIFIED, clock.instant());
+        insertNew(vehicle);
+        recordListed(vehicle, caller);
+        return vehicle;
+    }
+
+    private static void requireActsFor(Caller caller, UUID partnerId, String detail) {
+        if (!caller.actsFor(partnerId)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, detail);
+        }
+    }
+
+    /** The partner's standing; 403 partner-not-allowed when their verification was rejected or suspended. */
+    private PartnerDirectory.Status listablePartner(UUID partnerId) {
+        PartnerDirectory.Status status = partners.status(partnerId);
+        if (status == PartnerDirectory.Status.REJECTED) {
+            throw new ApiException(HttpStatus.FORBIDDEN, VehicleProblems.PARTNER_NOT_ALLOWED,
+                    "The partner's verification was rejected or suspended: they cannot list vehicles.",
+                    Map.of("partnerId", partnerId.toString()));
+        }
+        return status;
+    }
+
+    /** Inserts a new vehicle; a VIN or plate already listed (and not retired) is 409 duplicate-vehicle. */
+    private void insertNew(Vehicle vehicle) {
         try {
             store.insert(vehicle);
         }
@@ -84,21 +94,16 @@ public class VehicleService {
                     vin ? "A vehicle with this VIN is already listed." : "A vehicle with this licence plate is already listed.",
                     Map.of("field", vin ? "vin" : "licensePlate"));
         }
-        store.audit(vehicle.id(), caller.id(), "LISTED", null, VehicleStatus.PENDING_REVIEW, null);
-        events.publishEvent(EventEnvelope.of(VehicleEventTypes.VEHICLE_LISTED, vehicle.id().toString(),
-                new VehicleListed(vehicle.id(), partnerId, vehicle.make(), vehicle.model(), vehicle.year(),
-                        vehicle.city(), vehicle.country(), vehicle.basePricePerDay(), currency, vehicle.seats(),
-                        vehicle.turnaroundMinutes(), vehicle.status().name(), now)));
-        meters.counter("smartlink.vehicles.listed").increment();
-        return vehicle;
     }
 
-    private static void checkListable(UUID partnerId, PartnerDirectory.Status status) {
-        if (status == PartnerDirectory.Status.REJECTED) {
-            throw new ApiException(HttpStatus.FORBIDDEN, VehicleProblems.PARTNER_NOT_ALLOWED,
-                    "The partner's verification was rejected or suspended: they cannot list vehicles.",
-                    Map.of("partnerId", partnerId.toString()));
-        }
+    /** A new listing's audit line, its {@code VehicleListed} (through the outbox) and the metric. */
+    private void recordListed(Vehicle vehicle, Caller caller) {
+        store.audit(vehicle.id(), caller.id(), "LISTED", null, VehicleStatus.PENDING_REVIEW, null);
+        events.publishEvent(EventEnvelope.of(VehicleEventTypes.VEHICLE_LISTED, vehicle.id().toString(),
+                new VehicleListed(vehicle.id(), vehicle.partnerId(), vehicle.make(), vehicle.model(), vehicle.year(),
+                        vehicle.city(), vehicle.country(), vehicle.basePricePerDay(), vehicle.currency(),
+                        vehicle.seats(), vehicle.turnaroundMinutes(), vehicle.status().name(), vehicle.createdAt())));
+        meters.counter("smartlink.vehicles.listed").increment();
     }
 
     /** The vehicle if the caller manages it (owner or admin); 404 otherwise. */
@@ -142,7 +147,7 @@ public class VehicleService {
         }
         String description = current.description();
         if (request.description() != null) {
-            description = blankToNull(request.description());
+            description = VehicleRules.blankToNull(request.description());
             addIf(changed, "description", !java.util.Objects.equals(description, current.description()));
         }
         List<String> features = current.features();
@@ -204,7 +209,7 @@ public class VehicleService {
         if (!VehicleStatus.VERIFICATION_TARGETS.contains(request.status())) {
             throw Invalid.field("status", "must be ACTIVE or REJECTED");
         }
-        String reason = blankToNull(request.reason());
+        String reason = VehicleRules.blankToNull(request.reason());
         if (request.status() == VehicleStatus.REJECTED && reason == null) {
             throw Invalid.field("reason", "is required to reject a vehicle");
         }
@@ -229,7 +234,7 @@ public class VehicleService {
         if (!VehicleStatus.STATUS_TARGETS.contains(request.status())) {
             throw Invalid.field("status", "must be ACTIVE, SUSPENDED or RETIRED");
         }
-        String reason = blankToNull(request.reason());
+        String reason = VehicleRules.blankToNull(request.reason());
         if (request.status() == VehicleStatus.SUSPENDED && reason == null) {
             throw Invalid.field("reason", "is required to suspend a vehicle");
         }
@@ -273,10 +278,8 @@ public class VehicleService {
 
     @Transactional(readOnly = true)
     public Page<Vehicle> byPartner(UUID partnerId, VehicleStatus status, int page, int size, Caller caller) {
-        if (!caller.actsFor(partnerId)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
-                    "Only the partner themself or an admin may see partner " + partnerId + "'s vehicles.");
-        }
+        requireActsFor(caller, partnerId,
+                "Only the partner themself or an admin may see partner " + partnerId + "'s vehicles.");
         return new Page<>(store.byPartner(partnerId, status, page, size), page, size,
                 store.countByPartner(partnerId, status));
     }
@@ -336,10 +339,6 @@ public class VehicleService {
         if (condition) {
             changed.add(field);
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** One page of a list. */
