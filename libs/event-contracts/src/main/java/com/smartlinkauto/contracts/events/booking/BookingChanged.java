@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.validation.constraints.NotNull;
+
 /**
  * Payload of every {@code booking.events} type (schema version 1): the booking as it is after the
  * change, so a consumer's projection is a plain upsert by {@code bookingId}, whatever order or how often
@@ -16,9 +18,9 @@ import java.util.UUID;
  * @param sequence   increases with every change of this booking: a projection ignores an event whose
  *                   sequence is not newer than the one it holds
  */
-public record BookingChanged(UUID bookingId, UUID vehicleId, UUID renterId, UUID partnerId, String status,
-        Instant pickupAt, Instant returnAt, Instant expiresAt, BigDecimal totalPrice, String currency, String reason,
-        long sequence, Instant changedAt) {
+public record BookingChanged(@NotNull UUID bookingId, @NotNull UUID vehicleId, UUID renterId, UUID partnerId,
+        @NotNull String status, @NotNull Instant pickupAt, @NotNull Instant returnAt, Instant expiresAt,
+        BigDecimal totalPrice, String currency, String reason, long sequence, Instant changedAt) {
 
     /** Whether the vehicle is busy for {@code [pickupAt, returnAt)} in this state. */
     public boolean blocksVehicle() {

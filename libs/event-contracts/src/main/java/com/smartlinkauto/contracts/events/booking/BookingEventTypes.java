@@ -18,7 +18,7 @@ public final class BookingEventTypes {
     public static final Set<String> ALL = Set.of(BOOKING_HELD, BOOKING_CONFIRMED, BOOKING_CANCELLED, BOOKING_EXPIRED,
             BOOKING_COMPLETED);
 
-    /** Statuses whose interval blocks the vehicle (ARCHITECTURE §3: HELD and CONFIRMED). */
+    /** Statuses whose interval blocks the vehicle (docs/architecture.md, Booking engine: HELD and CONFIRMED). */
     public static final Set<String> BLOCKING_STATUSES = Set.of("HELD", "CONFIRMED");
 
     private BookingEventTypes() {
