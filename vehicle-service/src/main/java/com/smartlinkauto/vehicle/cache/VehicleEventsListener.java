@@ -7,12 +7,15 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import com.smartlinkauto.contracts.events.Topics;
+import com.smartlinkauto.contracts.events.vehicle.AvailabilityChanged;
 import com.smartlinkauto.contracts.events.vehicle.VehicleEventTypes;
+import com.smartlinkauto.contracts.events.vehicle.VehicleListed;
+import com.smartlinkauto.contracts.events.vehicle.VehicleUpdated;
+import com.smartlinkauto.contracts.events.vehicle.VehicleVerificationChanged;
+import com.smartlinkauto.servicedefaults.events.EventConsumer;
+import com.smartlinkauto.servicedefaults.events.EventConsumers;
 import com.smartlinkauto.vehicle.catalog.VehicleStore;
 import com.smartlinkauto.vehicle.catalog.VehiclesChanged;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code vehicle.events} → cache invalidation of the vehicle's details and the searches it can appear in.
@@ -27,21 +30,31 @@ class VehicleEventsListener {
 
     private final VehicleStore vehicles;
     private final CacheInvalidation invalidation;
-    private final JsonMapper json;
+    private final EventConsumer consumer;
 
-    VehicleEventsListener(VehicleStore vehicles, CacheInvalidation invalidation, JsonMapper json) {
+    VehicleEventsListener(VehicleStore vehicles, CacheInvalidation invalidation, EventConsumers consumers) {
         this.vehicles = vehicles;
         this.invalidation = invalidation;
-        this.json = json;
+        this.consumer = consumers.consumer(CONSUMER)
+                .on(VehicleEventTypes.VEHICLE_LISTED, VehicleListed.class,
+                        event -> invalidate(event.payload().vehicleId()))
+                .on(VehicleEventTypes.VEHICLE_UPDATED, VehicleUpdated.class,
+                        event -> invalidate(event.payload().vehicleId()))
+                .on(VehicleEventTypes.VEHICLE_VERIFICATION_CHANGED, VehicleVerificationChanged.class,
+                        event -> invalidate(event.payload().vehicleId()))
+                .on(VehicleEventTypes.AVAILABILITY_CHANGED, AvailabilityChanged.class,
+                        event -> invalidate(event.payload().vehicleId()))
+                .withoutDeduplication()
+                .build();
     }
 
     @KafkaListener(id = CONSUMER, topics = Topics.VEHICLE_EVENTS, groupId = CONSUMER)
     void onEvent(ConsumerRecord<String, byte[]> record) {
-        JsonNode envelope = json.readTree(record.value());
-        if (!VehicleEventTypes.ALL.contains(envelope.path("type").asString(""))) {
-            return;
-        }
-        UUID vehicleId = UUID.fromString(envelope.required("payload").required("vehicleId").asString());
+        consumer.accept(record);
+    }
+
+    /** The vehicle's namespaces where it is now (the event carries no place; the write path bumped the old one). */
+    private void invalidate(UUID vehicleId) {
         vehicles.find(vehicleId).ifPresent(v -> invalidation.invalidate(VehiclesChanged.of(v)));
     }
 }
