@@ -16,6 +16,7 @@ import com.smartlinkauto.contracts.events.user.PartnerVerificationChanged;
 import com.smartlinkauto.contracts.events.user.UserEventTypes;
 import com.smartlinkauto.servicedefaults.events.EventConsumer;
 import com.smartlinkauto.servicedefaults.events.EventConsumers;
+import com.smartlinkauto.vehicle.catalog.PartnerDirectory;
 import com.smartlinkauto.vehicle.catalog.VehicleService;
 
 /**

@@ -1,4 +1,4 @@
-package com.smartlinkauto.vehicle.catalog;
+package com.smartlinkauto.vehicle.shared;
 
 import java.net.URI;
 import java.util.Map;
@@ -31,7 +31,8 @@ public final class VehicleProblems {
                 Map.of("vehicleId", id.toString()));
     }
 
-    public static ApiException illegalTransition(VehicleStatus from, VehicleStatus to, String why) {
+    /** 409 for a status change the lifecycle does not allow ({@code from} and {@code to}: vehicle statuses). */
+    public static ApiException illegalTransition(Enum<?> from, Enum<?> to, String why) {
         return new ApiException(HttpStatus.CONFLICT, ILLEGAL_TRANSITION,
                 "A vehicle cannot go from " + from + " to " + to + (why == null ? "." : ": " + why),
                 Map.of("from", from.name(), "to", to.name()));

@@ -1,4 +1,4 @@
-package com.smartlinkauto.vehicle.catalog;
+package com.smartlinkauto.vehicle.shared;
 
 import java.util.List;
 import java.util.UUID;
@@ -7,7 +7,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 import com.smartlinkauto.servicedefaults.security.SmartlinkJwt;
 
-/** Who is asking: the token's subject and roles, or nobody (public endpoints). */
+/** Who is asking: the token's subject and roles, or nobody (public endpoints). Every feature module asks it. */
 public record Caller(UUID id, boolean admin, boolean partner) {
 
     public static final Caller ANONYMOUS = new Caller(null, false, false);
@@ -21,9 +21,11 @@ public record Caller(UUID id, boolean admin, boolean partner) {
         return new Caller(UUID.fromString(jwt.getSubject()), roles.contains("ADMIN"), roles.contains("PARTNER"));
     }
 
-    /** The owner of the vehicle or an admin: may see everything about it and manage it. */
-    public boolean manages(Vehicle vehicle) {
-        return admin || (id != null && vehicle.ownedBy(id));
+    /**
+     * The owner of a vehicle (the partner {@code ownerId}) or an admin: may see everything about it and manage it.
+     */
+    public boolean manages(UUID ownerId) {
+        return admin || (id != null && ownerId.equals(id));
     }
 
     /** The partner themself or an admin. */

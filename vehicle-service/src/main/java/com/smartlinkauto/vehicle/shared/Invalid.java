@@ -1,4 +1,4 @@
-package com.smartlinkauto.vehicle.catalog;
+package com.smartlinkauto.vehicle.shared;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package com.smartlinkauto.vehicle.partner;
+package com.smartlinkauto.vehicle.catalog;
 
 import java.util.Map;
 import java.util.UUID;
@@ -11,8 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 
 import com.smartlinkauto.servicedefaults.problem.ApiException;
-import com.smartlinkauto.vehicle.catalog.VehicleProblems;
 import com.smartlinkauto.vehicle.config.VehicleProperties;
+import com.smartlinkauto.vehicle.shared.VehicleProblems;
 
 import io.micrometer.core.instrument.MeterRegistry;
 

@@ -1,4 +1,4 @@
-package com.smartlinkauto.vehicle.partner;
+package com.smartlinkauto.vehicle.catalog;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -34,7 +34,7 @@ public class PartnerDirectory {
      *
      * @return whether the stored status changed
      */
-    boolean record(UUID partnerId, Status status, Instant changedAt) {
+    public boolean record(UUID partnerId, Status status, Instant changedAt) {
         return jdbc.sql("insert into partners (partner_id, status, changed_at) values (:id, :status, :at) "
                 + "on conflict (partner_id) do update set status = excluded.status, changed_at = excluded.changed_at, "
                 + "updated_at = now() where partners.changed_at <= excluded.changed_at "
