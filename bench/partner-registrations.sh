@@ -19,7 +19,7 @@ rss() { local pid; pid=$(cat ".smartlink/pids/$1.pid" 2>/dev/null) || { echo "-"
 
 before_gw=$(rss gateway-service); before_us=$(rss user-service)
 start=$(date +%s.%N)
-./mvnw -B -q -f load-tests/pom.xml gatling:test \
+./mvnw -B -q -f bench/gatling/pom.xml gatling:test \
   -Dgatling.simulationClass=com.smartlinkauto.load.PartnerRegistrationSimulation \
   -Dsmartlink.load.partners="$partners" -Dsmartlink.load.client-addresses="$addresses" | tail -n 40
 end=$(date +%s.%N)

@@ -10,7 +10,7 @@ import org.springframework.modulith.Modulithic;
  * a Redis lock per vehicle only sheds load), idempotent hold requests, expiry, cancellation and confirmation,
  * every change published on {@code booking.events} through the outbox. Each package under this one is a Spring
  * Modulith application module ({@code package-info.java} says what it owns and what it may use);
- * {@code ModuleStructureTest} fails the build on a cycle.
+ * {@code ModulesTest} fails the build on a cycle.
  */
 @SpringBootApplication
 @Modulithic(systemName = "booking-service", sharedModules = "shared")

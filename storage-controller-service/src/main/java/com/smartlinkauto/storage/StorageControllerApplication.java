@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The storage network's controller (ARCHITECTURE §5): metadata here, bytes on the storage nodes. */
+/** The storage network's controller (docs/architecture.md, Storage network): metadata here, bytes on the storage nodes. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class StorageControllerApplication {

@@ -10,11 +10,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,8 +23,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -53,18 +50,13 @@ class K8sManifestsTest {
 
     private static final List<String> TARGETS = List.of("base", "overlays/local", "overlays/production");
     private static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "StatefulSet");
+    /** The services, their needs, the databases: the one layout (LayoutConsistencyTest compares k8s/ with it). */
+    private static final PlatformLayout LAYOUT = readLayout();
     /** Keys of the local Secret; the same keys as the docker compose .env (both written by ./smartlink secrets). */
-    private static final List<String> SECRET_KEYS = List.of("POSTGRES_PASSWORD", "USERS_DB_PASSWORD",
-            "VEHICLES_DB_PASSWORD", "BOOKINGS_DB_PASSWORD", "PAYMENTS_DB_PASSWORD", "STORAGE_DB_PASSWORD",
-            "KEYS_ENCRYPTION_SECRET", "ADMIN_EMAIL", "ADMIN_PASSWORD", "REDIS_PASSWORD", "REDIS_CACHE_PASSWORD",
-            "DISCOVERY_DASHBOARD_PASSWORD", "SERVICE_SECRET_CONFIG_SERVICE", "SERVICE_SECRET_GATEWAY_SERVICE",
-            "SERVICE_SECRET_USER_SERVICE", "SERVICE_SECRET_STORAGE_CONTROLLER_SERVICE", "SERVICE_SECRET_VEHICLE_SERVICE",
-            "SERVICE_SECRET_STORAGE_NODE_SERVICE");
+    private static final List<String> SECRET_KEYS = secretKeys();
     /** Workload -> its Eureka application (the name its credential carries), for every service client. */
-    private static final Map<String, String> SERVICE_CLIENTS = new TreeMap<>(Map.of("config-service", "config-service",
-            "gateway-service", "gateway-service", "user-service", "user-service",
-            "storage-controller-service", "storage-controller-service", "vehicle-service", "vehicle-service",
-            "storage-node", "storage-node-service"));
+    private static final Map<String, String> SERVICE_CLIENTS = new TreeMap<>(LAYOUT.serviceClients().stream()
+            .collect(Collectors.toMap(PlatformLayout.Service::deployName, PlatformLayout.Service::name)));
 
     private static Path repoRoot;
     private static Path workCopy;
@@ -97,8 +89,7 @@ class K8sManifestsTest {
     @ValueSource(strings = {"overlays/local", "overlays/production"})
     void everySpringServiceFromTheBaseIsInTheOverlay(String overlay) {
         assertThat(springServices()).as("Spring services in k8s/base")
-                .contains("discovery-service", "config-service", "gateway-service", "user-service",
-                        "storage-controller-service", "vehicle-service", "storage-node");
+                .containsAll(LAYOUT.services().stream().map(PlatformLayout.Service::deployName).toList());
         for (Map<String, Object> baseWorkload : workloads("base")) {
             String name = name(baseWorkload);
             assertThat(find(overlay, baseWorkload.get("kind").toString(), name))
@@ -622,10 +613,6 @@ class K8sManifestsTest {
     // service credentials, Redis, the gateway's management port
     // ------------------------------------------------------------------------------------------
 
-    private static String secretKeyOf(String application) {
-        return "SERVICE_SECRET_" + application.toUpperCase().replace('-', '_');
-    }
-
     /**
      * Every service but the registry proves who it is with its own secret (SMARTLINK_SERVICE_SECRET from its own
      * key); the registry and user-service know every client's (SMARTLINK_SERVICE_CLIENTS, built from
@@ -646,11 +633,11 @@ class K8sManifestsTest {
                 assertThat(SERVICE_CLIENTS).as("%s: %s is a service client", target, name).containsKey(name);
                 assertThat(mapAt(env.get("SMARTLINK_SERVICE_SECRET"), false, "valueFrom", "secretKeyRef"))
                         .as("%s %s SMARTLINK_SERVICE_SECRET", target, name)
-                        .containsEntry("name", "smartlink-secrets").containsEntry("key", secretKeyOf(SERVICE_CLIENTS.get(name)));
+                        .containsEntry("name", "smartlink-secrets").containsEntry("key", PlatformLayout.serviceSecretKey(SERVICE_CLIENTS.get(name)));
             }
         }
         String expectedClients = SERVICE_CLIENTS.values().stream().sorted()
-                .map(app -> app + "=$(" + secretKeyOf(app) + ")").collect(Collectors.joining(","));
+                .map(app -> app + "=$(" + PlatformLayout.serviceSecretKey(app) + ")").collect(Collectors.joining(","));
         for (String verifier : List.of("discovery-service", "user-service")) {
             List<Object> env = list(mainContainer(find(target, "Deployment", verifier)).get("env"));
             List<String> names = env.stream().map(e -> Objects.toString(map(e).get("name"))).collect(Collectors.toList());
@@ -659,11 +646,11 @@ class K8sManifestsTest {
             assertThat(Stream.of(value.split(",")).sorted().collect(Collectors.joining(",")))
                     .as("%s %s SMARTLINK_SERVICE_CLIENTS", target, verifier).isEqualTo(expectedClients);
             for (String app : SERVICE_CLIENTS.values()) {
-                int at = names.indexOf(secretKeyOf(app));
-                assertThat(at).as("%s %s defines %s before SMARTLINK_SERVICE_CLIENTS", target, verifier, secretKeyOf(app))
+                int at = names.indexOf(PlatformLayout.serviceSecretKey(app));
+                assertThat(at).as("%s %s defines %s before SMARTLINK_SERVICE_CLIENTS", target, verifier, PlatformLayout.serviceSecretKey(app))
                         .isGreaterThanOrEqualTo(0).isLessThan(names.indexOf("SMARTLINK_SERVICE_CLIENTS"));
                 assertThat(mapAt(map(env.get(at)), false, "valueFrom", "secretKeyRef"))
-                        .as("%s %s %s", target, verifier, secretKeyOf(app)).containsEntry("key", secretKeyOf(app));
+                        .as("%s %s %s", target, verifier, PlatformLayout.serviceSecretKey(app)).containsEntry("key", PlatformLayout.serviceSecretKey(app));
             }
         }
     }
@@ -672,8 +659,10 @@ class K8sManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
     void redisClientsGetThePasswordOfTheirOwnServer(String target) {
-        Map<String, String> expected = Map.of("gateway-service", "REDIS_PASSWORD", "user-service", "REDIS_PASSWORD",
-                "vehicle-service", "REDIS_CACHE_PASSWORD");
+        Map<String, String> expected = new TreeMap<>();
+        LAYOUT.services().forEach(s -> s.redis().ifPresent(redis -> expected.put(s.deployName(),
+                PlatformLayout.REDIS_PASSWORD_KEYS.get(redis))));
+        assertThat(expected).as("Redis clients in %s", PlatformLayout.FILE).isNotEmpty();
         expected.forEach((service, key) -> assertThat(mapAt(env(mainContainer(find(target, "Deployment", service)))
                 .get("REDIS_PASSWORD"), false, "valueFrom", "secretKeyRef")).as("%s %s REDIS_PASSWORD", target, service)
                 .containsEntry("name", "smartlink-secrets").containsEntry("key", key));
@@ -753,30 +742,10 @@ class K8sManifestsTest {
      * cluster, "monitoring" a Prometheus pod in the namespace monitoring. An edge exists only where the sender's
      * egress and the receiver's ingress both allow it; anything not listed here must be refused.
      */
-    private static final Set<String> PLATFORM_EDGES = new TreeSet<>(List.of(
+    private static final Set<String> PLATFORM_EDGES = platformEdges(
             // the public entry
             "* -> gateway-service:8080",
             "monitoring -> gateway-service:8080",
-            // scraping: each service's actuator port (the gateway's management port)
-            "monitoring -> gateway-service:8090",
-            "monitoring -> discovery-service:8761",
-            "monitoring -> config-service:8888",
-            "monitoring -> user-service:8081",
-            "monitoring -> vehicle-service:8082",
-            "monitoring -> storage-controller-service:8085",
-            "monitoring -> storage-node:9101",
-            // Eureka and the config server
-            "config-service -> discovery-service:8761",
-            "gateway-service -> discovery-service:8761",
-            "user-service -> discovery-service:8761",
-            "vehicle-service -> discovery-service:8761",
-            "storage-controller-service -> discovery-service:8761",
-            "storage-node -> discovery-service:8761",
-            "gateway-service -> config-service:8888",
-            "user-service -> config-service:8888",
-            "vehicle-service -> config-service:8888",
-            "storage-controller-service -> config-service:8888",
-            "storage-node -> config-service:8888",
             // the gateway's routes
             "gateway-service -> user-service:8081",
             "gateway-service -> vehicle-service:8082",
@@ -790,32 +759,44 @@ class K8sManifestsTest {
             "vehicle-service -> storage-controller-service:8085",
             "storage-node -> storage-controller-service:8085",
             "storage-controller-service -> storage-node:9101",
-            "storage-node -> storage-node:9101"));
+            "storage-node -> storage-node:9101");
 
-    /** The in-cluster PostgreSQL, Redis pair and Kafka of the local overlay. */
-    private static final Set<String> IN_CLUSTER_INFRA_EDGES = new TreeSet<>(List.of(
-            "user-service -> postgres:5432",
-            "vehicle-service -> postgres:5432",
-            "storage-controller-service -> postgres:5432",
-            "gateway-service -> redis:6379",
-            "user-service -> redis:6379",
-            "vehicle-service -> redis-cache:6379",
-            "user-service -> kafka:9092",
-            "vehicle-service -> kafka:9092",
-            "storage-controller-service -> kafka:9092",
-            "kafka -> kafka:9092"));
+    /**
+     * The calls between services listed above, plus what every service of the layout gets: scraping of its actuator
+     * port from the namespace monitoring, and its connections to the services of earlier start phases (Eureka, the
+     * config server).
+     */
+    private static Set<String> platformEdges(String... calls) {
+        Set<String> edges = new TreeSet<>(List.of(calls));
+        for (PlatformLayout.Service s : LAYOUT.services()) {
+            edges.add("monitoring -> " + s.deployName() + ":" + s.actuatorPort());
+            for (PlatformLayout.Service earlier : LAYOUT.earlierPhases(s)) {
+                edges.add(s.deployName() + " -> " + earlier.deployName() + ":" + earlier.port());
+            }
+        }
+        return edges;
+    }
+
+    /** The in-cluster PostgreSQL, Redis pair and Kafka of the local overlay: each service's needs in the layout. */
+    private static final Set<String> IN_CLUSTER_INFRA_EDGES = infraEdges(Map.of("postgres", "postgres:5432",
+            "redis", "redis:6379", "redis-cache", "redis-cache:6379", "kafka", "kafka:9092"), "kafka -> kafka:9092");
 
     /** Production: the managed services outside the cluster, by address (overlays/production/managed-infra-egress.yaml). */
-    private static final Set<String> MANAGED_INFRA_EDGES = new TreeSet<>(List.of(
-            "gateway-service -> 10.20.1.0/28:6380",
-            "user-service -> 10.20.0.0/28:5432",
-            "user-service -> 10.20.1.0/28:6380",
-            "user-service -> 10.20.3.0/28:9092",
-            "vehicle-service -> 10.20.0.0/28:5432",
-            "vehicle-service -> 10.20.2.0/28:6380",
-            "vehicle-service -> 10.20.3.0/28:9092",
-            "storage-controller-service -> 10.20.0.0/28:5432",
-            "storage-controller-service -> 10.20.3.0/28:9092"));
+    private static final Set<String> MANAGED_INFRA_EDGES = infraEdges(Map.of("postgres", "10.20.0.0/28:5432",
+            "redis", "10.20.1.0/28:6380", "redis-cache", "10.20.2.0/28:6380", "kafka", "10.20.3.0/28:9092"));
+
+    /** "service -> where:port" for each need of each service (where: by infrastructure postgres, redis, redis-cache, kafka). */
+    private static Set<String> infraEdges(Map<String, String> where, String... more) {
+        Set<String> edges = new TreeSet<>(List.of(more));
+        for (PlatformLayout.Service s : LAYOUT.services()) {
+            s.database().ifPresent(db -> edges.add(s.deployName() + " -> " + where.get("postgres")));
+            s.redis().ifPresent(redis -> edges.add(s.deployName() + " -> " + where.get(redis)));
+            if (s.kafka()) {
+                edges.add(s.deployName() + " -> " + where.get("kafka"));
+            }
+        }
+        return edges;
+    }
 
     private static PolicyGraph graph(String overlay) {
         return new PolicyGraph(RENDERED.get(overlay), WORKLOAD_KINDS);
@@ -1089,6 +1070,24 @@ class K8sManifestsTest {
     // helpers: rendering
     // ------------------------------------------------------------------------------------------
 
+    private static PlatformLayout readLayout() {
+        try {
+            return PlatformLayout.read(PlatformLayout.repoRoot());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What ./smartlink secrets writes: the database passwords and a credential per service client among them. */
+    private static List<String> secretKeys() {
+        List<String> keys = new ArrayList<>(List.of("POSTGRES_PASSWORD"));
+        LAYOUT.databases().forEach(db -> keys.add(PlatformLayout.databasePasswordKey(db)));
+        keys.addAll(List.of("KEYS_ENCRYPTION_SECRET", "ADMIN_EMAIL", "ADMIN_PASSWORD", "REDIS_PASSWORD",
+                "REDIS_CACHE_PASSWORD", "DISCOVERY_DASHBOARD_PASSWORD"));
+        LAYOUT.serviceClients().forEach(s -> keys.add(PlatformLayout.serviceSecretKey(s.name())));
+        return List.copyOf(keys);
+    }
+
     private static Path findRepoRoot() {
         Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         for (Path d = dir; d != null; d = d.getParent()) {
@@ -1141,39 +1140,17 @@ class K8sManifestsTest {
     }
 
     private static List<Map<String, Object>> kubectlKustomize(Path dir) {
-        try {
-            Process process = new ProcessBuilder(kubectl, "kustomize", dir.toString()).start();
-            process.getOutputStream().close();
-            CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-            CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("kubectl kustomize " + dir + " timed out");
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("kubectl kustomize " + dir + " failed: " + stderr.join());
-            }
-            List<Map<String, Object>> objects = new ArrayList<>();
-            for (Object doc : MiniKustomize.yaml().loadAll(stdout.join())) {
-                if (doc != null) {
-                    objects.add(map(doc));
-                }
-            }
-            return objects;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        CommandRun run = CommandRun.run(Duration.ofSeconds(120), Map.of(), kubectl, "kustomize", dir.toString());
+        if (run.exit() != 0) {
+            throw new IllegalStateException("kubectl kustomize " + dir + " failed: " + run.err());
         }
-    }
-
-    private static String readAll(InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Map<String, Object>> objects = new ArrayList<>();
+        for (Object doc : MiniKustomize.yaml().loadAll(run.out())) {
+            if (doc != null) {
+                objects.add(map(doc));
+            }
         }
+        return objects;
     }
 
     private static void assertSameObjects(String what, List<Map<String, Object>> expected, List<Map<String, Object>> actual) {

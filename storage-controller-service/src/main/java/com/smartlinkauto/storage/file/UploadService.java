@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -141,90 +140,154 @@ public class UploadService implements DisposableBean {
         return (int) bytes;
     }
 
+    /**
+     * Stores the body as a new file: {@link Upload#receive reads} it chunk by chunk and hands each chunk to a
+     * writer, {@link Upload#awaitWrites waits} for the writers, and {@link Upload#complete completes} the file
+     * (AVAILABLE, FileStored event). Any failure marks the file FAILED ({@link Upload#abandon}); every chunk
+     * buffer goes back to the memory budget exactly once ({@link UploadBuffers}).
+     */
     public Stored upload(InputStream body, Options options, Plan plan, String ownerId) {
-        int chunkSize = plan.chunkSize() > 0 ? plan.chunkSize()
-                : (int) properties.upload().defaultChunkSize().toBytes();
-        int replication = plan.replication();
-        UUID fileId = UUID.randomUUID();
-        String contentType = options.contentType() == null ? "application/octet-stream" : options.contentType();
-        store.createFile(fileId, options.name(), contentType, chunkSize, replication, ownerId);
-        long maxSize = properties.upload().maxFileSize().toBytes();
-        MessageDigest fileDigest = sha256();
-        CompletableFuture<Void> fileHash = CompletableFuture.completedFuture(null);
-        Semaphore window = new Semaphore(properties.upload().parallelism());
-        List<Future<ChunkWriter.Written>> writes = new ArrayList<>();
-        AtomicReference<String> failure = new AtomicReference<>();
-        long size = 0;
-        int index = 0;
+        Upload upload = new Upload(options, plan, ownerId);
         try {
+            upload.receive(body);
+            int minCopies = upload.awaitWrites();
+            return upload.complete(minCopies);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            upload.abandon("interrupted");
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
+                    "The upload was interrupted; nothing was kept.");
+        }
+        catch (RuntimeException | Error ex) {
+            upload.abandon(ex instanceof ApiException api ? api.getMessage() : ex.toString());
+            throw ex;
+        }
+    }
+
+    /** One upload in progress: the file row, its chunks in flight and what the writers report. */
+    private final class Upload {
+
+        private final UUID fileId = UUID.randomUUID();
+        private final Options options;
+        private final Plan plan;
+        private final String ownerId;
+        private final String contentType;
+        private final int replication;
+        private final long maxSize;
+        private final UploadBuffers buffers;
+        private final MessageDigest fileDigest = sha256();
+        private final List<Future<ChunkWriter.Written>> writes = new ArrayList<>();
+        private final AtomicReference<String> failure = new AtomicReference<>();
+        /** The whole-file SHA-256, updated chunk after chunk on a writer thread. */
+        private CompletableFuture<Void> fileHash = CompletableFuture.completedFuture(null);
+        private long size;
+        private int chunks;
+
+        /** Records the file as UPLOADING. */
+        Upload(Options options, Plan plan, String ownerId) {
+            this.options = options;
+            this.plan = plan;
+            this.ownerId = ownerId;
+            int chunkSize = plan.chunkSize() > 0 ? plan.chunkSize()
+                    : (int) properties.upload().defaultChunkSize().toBytes();
+            this.replication = plan.replication();
+            this.contentType = options.contentType() == null ? "application/octet-stream" : options.contentType();
+            this.maxSize = properties.upload().maxFileSize().toBytes();
+            this.buffers = new UploadBuffers(budget, properties.upload().parallelism(), chunkSize);
+            store.createFile(fileId, options.name(), contentType, chunkSize, replication, ownerId);
+        }
+
+        /**
+         * Reads the body one chunk at a time and hands each chunk to a writer; stops at the end of the body or
+         * at the first chunk no node could store. A chunk that is not handed off is released when its block
+         * ends (end of body, broken body, too large, interrupted).
+         */
+        void receive(InputStream body) throws InterruptedException {
             while (failure.get() == null) {
-                window.acquire();
-                byte[] buffer;
-                try {
-                    buffer = budget.acquire(chunkSize);
-                }
-                catch (InterruptedException | RuntimeException | Error ex) {
-                    window.release();
-                    throw ex;
-                }
-                int read;
-                try {
-                    read = body.readNBytes(buffer, 0, chunkSize);
-                }
-                catch (IOException ex) {
-                    budget.release(buffer);
-                    window.release();
-                    throw new ApiException(HttpStatus.BAD_REQUEST, ProblemTypes.of("incomplete-body"),
-                            "The upload broke off after " + size + " bytes; nothing was kept.");
-                }
-                if (read == 0) {
-                    budget.release(buffer);
-                    window.release();
-                    break;
-                }
-                if (size + read > maxSize) {
-                    budget.release(buffer);
-                    window.release();
-                    throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, StorageProblems.FILE_TOO_LARGE,
-                            "Files may be at most " + maxSize + " bytes; nothing was kept.", Map.of("maxBytes", maxSize));
-                }
-                // the whole-file SHA-256 is updated chunk after chunk on another thread, and each chunk is hashed
-                // (its id), recorded and written by a writer: the loop only reads, so both cores work
-                final int length = read;
-                final int chunkIndex = index;
-                final long offset = size;
-                CompletableFuture<Void> hashed = fileHash.thenRunAsync(() -> fileDigest.update(buffer, 0, length), writers);
-                fileHash = hashed;
-                metrics.received(read);
-                writes.add(writers.submit(Correlation.carry(() -> {
-                    try {
-                        MessageDigest chunkDigest = sha256();
-                        chunkDigest.update(buffer, 0, length);
-                        String chunkId = HexFormat.of().formatHex(chunkDigest.digest());
-                        store.addChunk(fileId, chunkIndex, chunkId, length, offset, replication);
-                        ChunkWriter.Written written = writer.write(chunkId, buffer, length, replication);
-                        if (written.holders().isEmpty()) {
-                            failure.compareAndSet(null, "chunk " + chunkIndex + " (" + chunkId + ") could not be stored: "
-                                    + String.join("; ", written.errors()));
-                        }
-                        return written;
+                try (UploadBuffers.Chunk chunk = buffers.take()) {
+                    int read = fill(body, chunk);
+                    if (read == 0) {
+                        return;
                     }
-                    catch (RuntimeException ex) {
-                        failure.compareAndSet(null, "chunk " + chunkIndex + ": " + ex);
-                        throw ex;
+                    if (size + read > maxSize) {
+                        throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, StorageProblems.FILE_TOO_LARGE,
+                                "Files may be at most " + maxSize + " bytes; nothing was kept.",
+                                Map.of("maxBytes", maxSize));
                     }
-                    finally {
-                        hashed.join();
-                        budget.release(buffer);
-                        window.release();
+                    writes.add(write(chunk, read));
+                    size += read;
+                    chunks++;
+                    if (read < buffers.chunkSize()) {
+                        return;
                     }
-                })));
-                size += read;
-                index++;
-                if (read < chunkSize) {
-                    break;
                 }
             }
+        }
+
+        private int fill(InputStream body, UploadBuffers.Chunk chunk) {
+            try {
+                return body.readNBytes(chunk.bytes(), 0, buffers.chunkSize());
+            }
+            catch (IOException ex) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, ProblemTypes.of("incomplete-body"),
+                        "The upload broke off after " + size + " bytes; nothing was kept.");
+            }
+        }
+
+        /**
+         * The whole-file hash takes the chunk on another thread, and a writer hashes the chunk (its id), records
+         * it and writes it to its nodes: the reading thread only reads, so both cores work. The writer owns the
+         * chunk from here and releases it once the file hash has read it too.
+         */
+        private Future<ChunkWriter.Written> write(UploadBuffers.Chunk chunk, int length) {
+            byte[] buffer = chunk.bytes();
+            CompletableFuture<Void> hashed = fileHash.thenRunAsync(() -> fileDigest.update(buffer, 0, length), writers);
+            fileHash = hashed;
+            metrics.received(length);
+            int chunkIndex = chunks;
+            long offset = size;
+            UploadBuffers.Chunk owned = chunk.handOff();
+            try {
+                return writers.submit(Correlation.carry(() -> {
+                    try (owned) {
+                        try {
+                            return writeChunk(buffer, length, chunkIndex, offset);
+                        }
+                        finally {
+                            hashed.join();
+                        }
+                    }
+                }));
+            }
+            catch (RuntimeException ex) {
+                owned.close();
+                throw ex;
+            }
+        }
+
+        private ChunkWriter.Written writeChunk(byte[] buffer, int length, int chunkIndex, long offset)
+                throws InterruptedException {
+            try {
+                MessageDigest chunkDigest = sha256();
+                chunkDigest.update(buffer, 0, length);
+                String chunkId = HexFormat.of().formatHex(chunkDigest.digest());
+                store.addChunk(fileId, chunkIndex, chunkId, length, offset, replication);
+                ChunkWriter.Written written = writer.write(chunkId, buffer, length, replication);
+                if (written.holders().isEmpty()) {
+                    failure.compareAndSet(null, "chunk " + chunkIndex + " (" + chunkId + ") could not be stored: "
+                            + String.join("; ", written.errors()));
+                }
+                return written;
+            }
+            catch (RuntimeException ex) {
+                failure.compareAndSet(null, "chunk " + chunkIndex + ": " + ex);
+                throw ex;
+            }
+        }
+
+        /** Waits for every writer; the fewest copies any chunk got (the replication for an empty file). */
+        int awaitWrites() throws InterruptedException {
             int minReplicas = Integer.MAX_VALUE;
             for (Future<ChunkWriter.Written> write : writes) {
                 try {
@@ -239,58 +302,52 @@ public class UploadService implements DisposableBean {
                         "The file could not be stored (" + failure.get() + "); nothing was kept. Try again.",
                         Map.of("fileId", fileId.toString()));
             }
+            return minReplicas == Integer.MAX_VALUE ? replication : minReplicas;
+        }
+
+        /** Makes the file AVAILABLE and publishes FileStored, in one transaction. */
+        Stored complete(int minCopies) {
             List<String> warnings = new ArrayList<>(plan.warnings());
-            if (minReplicas != Integer.MAX_VALUE && minReplicas < replication) {
-                warnings.add("Some chunks have " + minReplicas + " of " + replication
+            if (minCopies < replication) {
+                warnings.add("Some chunks have " + minCopies + " of " + replication
                         + " copies for now; the controller re-replicates them.");
             }
             fileHash.join();
             String sha256 = HexFormat.of().formatHex(fileDigest.digest());
-            int chunkCount = index;
-            long fileSize = size;
-            int minCopies = minReplicas == Integer.MAX_VALUE ? replication : minReplicas;
+            int chunkSize = buffers.chunkSize();
             tx.executeWithoutResult(status -> {
-                store.complete(fileId, fileSize, sha256, chunkCount);
+                store.complete(fileId, size, sha256, chunks);
                 events.publishEvent(EventEnvelope.of(StorageEventTypes.FILE_STORED, fileId.toString(),
-                        new FileStored(fileId, options.name(), contentType, fileSize, sha256, chunkSize, chunkCount,
+                        new FileStored(fileId, options.name(), contentType, size, sha256, chunkSize, chunks,
                                 replication, minCopies, ownerId, Instant.now())));
             });
-            log.info("Stored file {} ({} bytes, {} chunks of {}, replication {})", fileId, fileSize, chunkCount,
-                    chunkSize, replication);
+            log.info("Stored file {} ({} bytes, {} chunks of {}, replication {})", fileId, size, chunks, chunkSize,
+                    replication);
             return new Stored(fileId, warnings);
         }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            abandon(fileId, writes, "interrupted");
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
-                    "The upload was interrupted; nothing was kept.");
-        }
-        catch (RuntimeException | Error ex) {
-            abandon(fileId, writes, ex instanceof ApiException api ? api.getMessage() : ex.toString());
-            throw ex;
-        }
-    }
 
-    private void abandon(UUID fileId, List<Future<ChunkWriter.Written>> writes, String reason) {
-        for (Future<ChunkWriter.Written> write : writes) {
+        /** Waits for the writers still running (unless interrupted) and marks the file FAILED. */
+        void abandon(String reason) {
+            for (Future<ChunkWriter.Written> write : writes) {
+                try {
+                    write.get();
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                catch (ExecutionException ex) {
+                    // already recorded
+                }
+            }
             try {
-                write.get();
+                store.fail(fileId, reason);
             }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                break;
+            catch (RuntimeException ex) {
+                log.warn("Could not mark failed upload {} as failed: {}", fileId, ex.toString());
             }
-            catch (ExecutionException ex) {
-                // already recorded
-            }
+            log.warn("Upload {} failed after {} chunk(s): {}", fileId, writes.size(), reason);
         }
-        try {
-            store.fail(fileId, reason);
-        }
-        catch (RuntimeException ex) {
-            log.warn("Could not mark failed upload {} as failed: {}", fileId, ex.toString());
-        }
-        log.warn("Upload {} failed after {} chunk(s): {}", fileId, writes.size(), reason);
     }
 
     static MessageDigest sha256() {

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.smartlinkauto.user.auth.ClientAddressResolver;
+import com.smartlinkauto.user.throttle.ClientAddressResolver;
 import com.smartlinkauto.user.security.CurrentUser;
 import com.smartlinkauto.user.throttle.SignUpThrottle;
 

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.smartlinkauto.contracts.events.EventEnvelope;
 import com.smartlinkauto.servicedefaults.problem.ApiException;
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
-import com.smartlinkauto.user.auth.LoginThrottle;
+import com.smartlinkauto.user.throttle.LoginThrottle;
 import com.smartlinkauto.contracts.events.user.PartnerRegistered;
 import com.smartlinkauto.contracts.events.user.UserEventTypes;
 import com.smartlinkauto.contracts.events.user.UserRegistered;

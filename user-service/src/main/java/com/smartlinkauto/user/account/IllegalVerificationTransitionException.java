@@ -7,7 +7,6 @@ import org.springframework.http.HttpStatus;
 
 import com.smartlinkauto.servicedefaults.problem.ApiException;
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
-import com.smartlinkauto.user.partner.VerificationStatus;
 
 /** 409: the verification state machine does not allow this move. */
 public class IllegalVerificationTransitionException extends ApiException {

@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
-import com.smartlinkauto.user.partner.VerificationStatus;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;

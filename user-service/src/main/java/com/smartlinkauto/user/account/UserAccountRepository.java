@@ -9,7 +9,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-import com.smartlinkauto.user.partner.VerificationStatus;
 
 public interface UserAccountRepository extends JpaRepository<UserAccount, UUID> {
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.smartlinkauto.user.partner.VerificationStatus;
 
 /** An account as clients see it: never a password or hash. Verification fields only for partners. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -13,9 +13,9 @@ import com.smartlinkauto.user.account.PasswordPolicy;
 import com.smartlinkauto.user.account.UserAccount;
 import com.smartlinkauto.user.account.UserAccountRepository;
 import com.smartlinkauto.user.support.UserMetrics;
-import com.smartlinkauto.user.throttle.ThrottleUnavailableException;
+import com.smartlinkauto.user.throttle.LoginThrottle;
+import com.smartlinkauto.user.web.ThrottleUnavailableException;
 import com.smartlinkauto.user.web.TooManyAttemptsException;
-import com.smartlinkauto.user.token.AccessTokenIssuer;
 import com.smartlinkauto.user.token.RefreshTokenService;
 
 /** Login, refresh and logout. */

@@ -1,23 +1,21 @@
 package com.smartlinkauto.user.notification;
 
-import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import com.smartlinkauto.servicedefaults.events.ProcessedEvents;
+import com.smartlinkauto.contracts.events.EventEnvelope;
 import com.smartlinkauto.contracts.events.Topics;
+import com.smartlinkauto.contracts.events.user.PartnerVerificationChanged;
 import com.smartlinkauto.contracts.events.user.UserEventTypes;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import com.smartlinkauto.servicedefaults.events.EventConsumer;
+import com.smartlinkauto.servicedefaults.events.EventConsumers;
 
 /**
  * Turns {@code user.events} into notifications: a partner hears of every change of their verification.
  * Idempotent (each event id is handled once, in the same transaction as its notification); failures are
- * retried with back-off and then parked on {@code user.events.DLT} (service-defaults' {@code KafkaDefaultsAutoConfiguration}).
+ * retried with back-off and then parked on {@code user.events.DLT} (service-defaults' {@link EventConsumers}
+ * and {@code KafkaDefaultsAutoConfiguration}).
  */
 @Component
 class UserEventsListener {
@@ -25,37 +23,24 @@ class UserEventsListener {
     static final String CONSUMER = "user-service.notifications";
 
     private final NotificationService notifications;
-    private final ProcessedEvents processed;
-    private final TransactionTemplate tx;
-    private final JsonMapper json;
+    private final EventConsumer events;
 
-    UserEventsListener(NotificationService notifications, ProcessedEvents processed, TransactionTemplate tx, JsonMapper json) {
+    UserEventsListener(NotificationService notifications, EventConsumers consumers) {
         this.notifications = notifications;
-        this.processed = processed;
-        this.tx = tx;
-        this.json = json;
+        this.events = consumers.consumer(CONSUMER)
+                .on(UserEventTypes.PARTNER_VERIFICATION_CHANGED, PartnerVerificationChanged.class, this::changed)
+                .build();
     }
 
     @KafkaListener(id = CONSUMER, topics = Topics.USER_EVENTS, groupId = CONSUMER)
     void onEvent(ConsumerRecord<String, byte[]> record) {
-        JsonNode envelope = json.readTree(record.value());
-        String type = envelope.path("type").asString("");
-        if (!UserEventTypes.PARTNER_VERIFICATION_CHANGED.equals(type)) {
-            return;
-        }
-        UUID eventId = UUID.fromString(envelope.required("eventId").asString());
-        JsonNode payload = envelope.required("payload");
-        UUID partnerId = UUID.fromString(payload.required("partnerId").asString());
-        String from = payload.path("from").asString("");
-        String to = payload.required("to").asString();
-        String reason = payload.path("reason").isString() ? payload.path("reason").asString() : null;
-        tx.executeWithoutResult(status -> {
-            if (!processed.firstDelivery(CONSUMER, eventId)) {
-                return;
-            }
-            Message message = message(from, to, reason);
-            notifications.create(partnerId, message.type(), message.title(), message.body());
-        });
+        events.accept(record);
+    }
+
+    private void changed(EventEnvelope<PartnerVerificationChanged> event) {
+        PartnerVerificationChanged change = event.payload();
+        Message message = message(change.from(), change.to(), change.reason());
+        notifications.create(change.partnerId(), message.type(), message.title(), message.body());
     }
 
     /** {@code type} tells clients what happened (icon, link) without parsing the text. */

@@ -8,14 +8,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import com.smartlinkauto.servicedefaults.events.ProcessedEvents;
+import com.smartlinkauto.contracts.events.EventEnvelope;
 import com.smartlinkauto.contracts.events.Topics;
 import com.smartlinkauto.contracts.events.vehicle.VehicleEventTypes;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import com.smartlinkauto.contracts.events.vehicle.VehicleVerificationChanged;
+import com.smartlinkauto.servicedefaults.events.EventConsumer;
+import com.smartlinkauto.servicedefaults.events.EventConsumers;
 
 /**
  * Turns {@code VehicleVerificationChanged} events of {@code vehicle.events} into notifications for the
@@ -32,50 +31,36 @@ class VehicleEventsListener {
     private static final Logger log = LoggerFactory.getLogger(VehicleEventsListener.class);
 
     private final NotificationService notifications;
-    private final ProcessedEvents processed;
-    private final TransactionTemplate tx;
-    private final JsonMapper json;
+    private final EventConsumer events;
 
-    VehicleEventsListener(NotificationService notifications, ProcessedEvents processed, TransactionTemplate tx,
-            JsonMapper json) {
+    VehicleEventsListener(NotificationService notifications, EventConsumers consumers) {
         this.notifications = notifications;
-        this.processed = processed;
-        this.tx = tx;
-        this.json = json;
+        this.events = consumers.consumer(CONSUMER)
+                .on(VehicleEventTypes.VEHICLE_VERIFICATION_CHANGED, VehicleVerificationChanged.class, this::changed)
+                .build();
     }
 
     @KafkaListener(id = CONSUMER, topics = Topics.VEHICLE_EVENTS, groupId = CONSUMER)
     void onEvent(ConsumerRecord<String, byte[]> record) {
-        JsonNode envelope = json.readTree(record.value());
-        String type = envelope.path("type").asString("");
-        if (!VehicleEventTypes.VEHICLE_VERIFICATION_CHANGED.equals(type)) {
-            return;
-        }
-        UUID eventId = UUID.fromString(envelope.required("eventId").asString());
-        JsonNode payload = envelope.required("payload");
-        UUID vehicleId = UUID.fromString(payload.required("vehicleId").asString());
-        UUID partnerId = UUID.fromString(payload.required("partnerId").asString());
-        String from = text(payload, "fromStatus");
-        String to = payload.required("toStatus").asString();
-        String reason = text(payload, "reason");
-        String actor = text(payload, "actorId");
-        UUID actorId = actor == null ? null : UUID.fromString(actor);
-        Message message = message(vehicleId, partnerId, from, to, reason, actorId);
-        tx.executeWithoutResult(status -> {
-            if (!processed.firstDelivery(CONSUMER, eventId)) {
-                return;
-            }
-            if (message == null) {
-                log.debug("Vehicle {} {} -> {}: nothing to tell partner {}", vehicleId, from, to, partnerId);
-                return;
-            }
-            notifications.create(partnerId, message.type(), message.title(), message.body());
-        });
+        events.accept(record);
     }
 
-    private static String text(JsonNode payload, String field) {
-        JsonNode value = payload.path(field);
-        return value.isString() && !value.asString().isBlank() ? value.asString() : null;
+    private void changed(EventEnvelope<VehicleVerificationChanged> event) {
+        VehicleVerificationChanged change = event.payload();
+        String from = blankToNull(change.fromStatus());
+        String reason = blankToNull(change.reason());
+        Message message = message(change.vehicleId(), change.partnerId(), from, change.toStatus(), reason,
+                change.actorId());
+        if (message == null) {
+            log.debug("Vehicle {} {} -> {}: nothing to tell partner {}", change.vehicleId(), from, change.toStatus(),
+                    change.partnerId());
+            return;
+        }
+        notifications.create(change.partnerId(), message.type(), message.title(), message.body());
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     /** {@code type} tells clients what happened (icon, link) without parsing the text. */

@@ -12,7 +12,7 @@ import com.smartlinkauto.user.account.AccountService;
 import com.smartlinkauto.user.account.Role;
 import com.smartlinkauto.user.account.SignUpRequest;
 import com.smartlinkauto.user.account.UserResponse;
-import com.smartlinkauto.user.auth.ClientAddressResolver;
+import com.smartlinkauto.user.throttle.ClientAddressResolver;
 import com.smartlinkauto.user.security.CurrentUser;
 import com.smartlinkauto.user.throttle.SignUpThrottle;
 

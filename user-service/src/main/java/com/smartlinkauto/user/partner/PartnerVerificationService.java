@@ -18,6 +18,7 @@ import com.smartlinkauto.servicedefaults.problem.ApiException;
 import com.smartlinkauto.user.account.UserAccount;
 import com.smartlinkauto.user.account.UserAccountRepository;
 import com.smartlinkauto.user.account.UserResponse;
+import com.smartlinkauto.user.account.VerificationStatus;
 import com.smartlinkauto.user.audit.AuditAction;
 import com.smartlinkauto.user.audit.AuditLog;
 import com.smartlinkauto.contracts.events.user.PartnerVerificationChanged;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.smartlinkauto.servicedefaults.validation.CleanText;
+import com.smartlinkauto.user.account.VerificationStatus;
 import com.smartlinkauto.user.web.CrossFieldChecks;
 import com.smartlinkauto.user.web.Inputs;
 

@@ -1,28 +1,23 @@
 package com.smartlinkauto.user.security;
 
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 import com.smartlinkauto.servicedefaults.security.ProblemAccessDeniedHandler;
 import com.smartlinkauto.servicedefaults.security.ProblemAuthenticationEntryPoint;
-import com.smartlinkauto.servicedefaults.security.SmartlinkJwt;
 import com.smartlinkauto.servicedefaults.security.StatelessApiSecurity;
-import com.smartlinkauto.user.keys.SigningKeyStore;
-import com.smartlinkauto.user.token.TokenProperties;
 
 /**
  * Stateless bearer-token security. This service validates its own access tokens as an OAuth2 resource
- * server against its own key store (no HTTP round trip to its JWKS), maps the {@code roles} claim to
- * {@code ROLE_*} authorities, and answers 401/403 with problem+json.
+ * server against its own key store (no HTTP round trip to its JWKS; the {@link JwtDecoder} comes from
+ * {@code keys.TokenVerificationConfiguration}), maps the {@code roles} claim to {@code ROLE_*}
+ * authorities, and answers 401/403 with problem+json.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -45,16 +40,6 @@ class SecurityConfiguration {
                         .requestMatchers("/api/partners/me/**").hasRole("PARTNER")
                         .anyRequest().authenticated());
         return http.build();
-    }
-
-    /** RS256 only (no {@code none}, no HMAC), signature by one of our published keys, issuer and expiry checked. */
-    @Bean
-    JwtDecoder jwtDecoder(SigningKeyStore keys, TokenProperties tokens) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.verificationKeys())
-                .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .build();
-        decoder.setJwtValidator(SmartlinkJwt.validator(tokens.issuer()));
-        return decoder;
     }
 
     @Bean

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.smartlinkauto.user.support.UserMetrics;
+import com.smartlinkauto.user.web.ThrottleUnavailableException;
 import com.smartlinkauto.user.web.TooManyAttemptsException;
 
 import io.github.bucket4j.BucketConfiguration;

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
 import com.smartlinkauto.servicedefaults.problem.ServletProblems;
-import com.smartlinkauto.user.throttle.ThrottleUnavailableException;
 
 import jakarta.servlet.http.HttpServletRequest;
 

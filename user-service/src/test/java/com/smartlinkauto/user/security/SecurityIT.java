@@ -31,7 +31,7 @@ import com.smartlinkauto.user.ApiTestSupport;
 import com.smartlinkauto.user.UserServiceIT;
 import com.smartlinkauto.user.account.UserAccountRepository;
 import com.smartlinkauto.user.keys.SigningKeyStore;
-import com.smartlinkauto.user.token.AccessTokenIssuer;
+import com.smartlinkauto.user.auth.AccessTokenIssuer;
 
 import tools.jackson.databind.node.ObjectNode;
 

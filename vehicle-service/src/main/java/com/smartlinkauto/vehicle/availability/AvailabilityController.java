@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.smartlinkauto.servicedefaults.validation.SaneInstant;
-import com.smartlinkauto.vehicle.catalog.Caller;
+import com.smartlinkauto.vehicle.shared.Caller;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -17,16 +17,15 @@ import com.smartlinkauto.contracts.events.EventEnvelope;
 import com.smartlinkauto.contracts.events.vehicle.AvailabilityChanged;
 import com.smartlinkauto.contracts.events.vehicle.VehicleEventTypes;
 import com.smartlinkauto.servicedefaults.problem.ApiException;
-import com.smartlinkauto.vehicle.cache.CacheNamespaces;
-import com.smartlinkauto.vehicle.cache.VehicleCache;
-import com.smartlinkauto.vehicle.catalog.Caller;
-import com.smartlinkauto.vehicle.catalog.Invalid;
 import com.smartlinkauto.vehicle.catalog.Vehicle;
-import com.smartlinkauto.vehicle.catalog.VehicleProblems;
 import com.smartlinkauto.vehicle.catalog.VehicleService;
 import com.smartlinkauto.vehicle.catalog.VehicleStatus;
 import com.smartlinkauto.vehicle.catalog.VehicleStore;
+import com.smartlinkauto.vehicle.catalog.VehiclesChanged;
 import com.smartlinkauto.vehicle.config.VehicleProperties;
+import com.smartlinkauto.vehicle.shared.Caller;
+import com.smartlinkauto.vehicle.shared.Invalid;
+import com.smartlinkauto.vehicle.shared.VehicleProblems;
 
 /** Partner blackouts and the busy intervals of a vehicle (blackouts plus bookings from booking.events). */
 @Service
@@ -38,25 +37,23 @@ public class AvailabilityService {
     private final AvailabilityStore store;
     private final VehicleStore vehicles;
     private final VehicleService vehicleService;
-    private final VehicleCache cache;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration blackoutMaxAhead;
 
     AvailabilityService(AvailabilityStore store, VehicleStore vehicles, VehicleService vehicleService,
-            VehicleCache cache, ApplicationEventPublisher events, Clock clock, VehicleProperties properties) {
+            ApplicationEventPublisher events, Clock clock, VehicleProperties properties) {
         this.blackoutMaxAhead = properties.blackouts().maxAhead();
         this.store = store;
         this.vehicles = vehicles;
         this.vehicleService = vehicleService;
-        this.cache = cache;
         this.events = events;
         this.clock = clock;
     }
 
     @Transactional
     public Blackout addBlackout(UUID vehicleId, BlackoutRequest request, Caller caller) {
-        Vehicle vehicle = vehicles.lock(vehicleId).filter(caller::manages)
+        Vehicle vehicle = vehicles.lock(vehicleId).filter(v -> v.managedBy(caller))
                 .orElseThrow(() -> VehicleProblems.vehicleNotFound(vehicleId));
         if (vehicle.status() == VehicleStatus.RETIRED) {
             throw new ApiException(HttpStatus.CONFLICT, VehicleProblems.ILLEGAL_TRANSITION,
@@ -95,7 +92,7 @@ public class AvailabilityService {
 
     @Transactional
     public void removeBlackout(UUID vehicleId, UUID blackoutId, Caller caller) {
-        Vehicle vehicle = vehicles.lock(vehicleId).filter(caller::manages)
+        Vehicle vehicle = vehicles.lock(vehicleId).filter(v -> v.managedBy(caller))
                 .orElseThrow(() -> VehicleProblems.vehicleNotFound(vehicleId));
         Blackout blackout = store.blackout(vehicleId, blackoutId)
                 .orElseThrow(() -> ApiException.notFound("Blackout " + blackoutId));
@@ -115,8 +112,7 @@ public class AvailabilityService {
         events.publishEvent(EventEnvelope.of(VehicleEventTypes.AVAILABILITY_CHANGED, vehicle.id().toString(),
                 new AvailabilityChanged(vehicle.id(), blackout.id(), change, blackout.from(), blackout.to(),
                         clock.instant())));
-        cache.invalidateAfterCommit(
-                CacheNamespaces.ofVehicle(vehicle.id(), vehicle.city(), vehicle.latitude(), vehicle.longitude()));
+        events.publishEvent(VehiclesChanged.of(vehicle));
     }
 
     private static void checkWindow(Instant from, Instant to) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.smartlinkauto.vehicle.catalog.VehicleRules;
+import com.smartlinkauto.vehicle.catalog.VehiclesChanged;
 
 /**
  * The versioned namespaces cached entries are filed under. An entry's key contains the current version of
@@ -49,6 +50,15 @@ public final class CacheNamespaces {
         namespaces.add(city(city));
         namespaces.add(cell(latitude, longitude));
         namespaces.add(ALL);
+        return namespaces;
+    }
+
+    /** What a change invalidates: the namespaces of every place it touched. */
+    public static Set<String> of(VehiclesChanged change) {
+        Set<String> namespaces = new LinkedHashSet<>();
+        for (VehiclesChanged.Place place : change.places()) {
+            namespaces.addAll(ofVehicle(place.vehicleId(), place.city(), place.latitude(), place.longitude()));
+        }
         return namespaces;
     }
 

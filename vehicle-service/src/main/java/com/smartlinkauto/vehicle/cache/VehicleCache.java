@@ -23,8 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.smartlinkauto.vehicle.config.VehicleProperties;
 
@@ -36,7 +34,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * under versioned namespaces ({@link CacheNamespaces}); {@link #invalidate} bumps versions instead of
  * deleting keys, so there are no KEYS/SCAN sweeps and no race between a reader filling the cache and a
  * writer invalidating it (a reader that read the old versions stores under keys nobody asks for again).
- * Redis being down makes every read a miss, never an error.
+ * Redis being down makes every read a miss, never an error. Writers never call {@link #invalidate}: they publish
+ * {@code VehiclesChanged}, which {@link CacheInvalidation} turns into invalidation after their commit.
  * <p>
  * The version counters have no TTL (entries do), so the cache server's {@code volatile-lru} evicts entries and
  * never a counter. Should a counter still be lost (an {@code allkeys-*} policy, a manual {@code DEL}) while
@@ -161,22 +160,6 @@ public class VehicleCache {
         catch (DataAccessException ex) {
             // entries expire within their TTL; the events that triggered this are redelivered only on failure
             log.warn("Could not invalidate cache namespaces {}: {}", namespaces, ex.toString());
-        }
-    }
-
-    /** {@link #invalidate} once the current transaction commits (at once without one). */
-    public void invalidateAfterCommit(Collection<String> namespaces) {
-        List<String> copy = List.copyOf(namespaces);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    invalidate(copy);
-                }
-            });
-        }
-        else {
-            invalidate(copy);
         }
     }
 

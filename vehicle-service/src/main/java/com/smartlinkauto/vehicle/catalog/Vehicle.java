@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.smartlinkauto.vehicle.shared.Caller;
+
 /** A vehicle as stored. Money in minor units of {@code currency}. */
 public record Vehicle(UUID id, UUID partnerId, String make, String model, int year, String vin, String licensePlate,
         long priceMinor, String currency, String city, String country, double latitude, double longitude, int seats,
@@ -28,7 +30,8 @@ public record Vehicle(UUID id, UUID partnerId, String make, String model, int ye
                 reason, cause, partnerVerified, createdAt, at, version + 1);
     }
 
-    public boolean ownedBy(UUID userId) {
-        return partnerId.equals(userId);
+    /** Its owner or an admin: may see everything about it and manage it. */
+    public boolean managedBy(Caller caller) {
+        return caller.manages(partnerId);
     }
 }

@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.smartlinkauto.vehicle.cache.CacheNamespaces;
-import com.smartlinkauto.vehicle.cache.VehicleCache;
+import com.smartlinkauto.vehicle.shared.Caller;
+import com.smartlinkauto.vehicle.shared.Invalid;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -29,7 +29,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Partners' listings, vehicle details, the owner's edits and retirement. */
 @RestController
@@ -38,13 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
 class VehicleController {
 
     private final VehicleService vehicles;
-    private final VehicleCache cache;
-    private final JsonMapper json;
+    private final VehicleDetails details;
 
-    VehicleController(VehicleService vehicles, VehicleCache cache, JsonMapper json) {
+    VehicleController(VehicleService vehicles, VehicleDetails details) {
         this.vehicles = vehicles;
-        this.cache = cache;
-        this.json = json;
+        this.details = details;
     }
 
     @PostMapping("/api/partners/{partnerId}/vehicles")
@@ -79,19 +76,7 @@ class VehicleController {
             + "it, in any status", security = {})
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VehicleView.class)))
     ResponseEntity<String> get(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
-        Caller caller = Caller.of(jwt);
-        if (caller.admin() || caller.partner()) {
-            Vehicle vehicle = vehicles.visible(id, caller);
-            if (caller.manages(vehicle)) {
-                return ok(json.writeValueAsString(VehicleView.full(vehicle, vehicles.photos(id))));
-            }
-        }
-        String body = cache.readThrough(VehicleCache.VEHICLE, List.of(CacheNamespaces.vehicle(id)), id.toString(),
-                () -> {
-                    Vehicle vehicle = vehicles.visible(id, Caller.ANONYMOUS);
-                    return json.writeValueAsString(VehicleView.publicOf(vehicle, vehicles.photos(id)));
-                });
-        return ok(body);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(details.json(id, Caller.of(jwt)));
     }
 
     @PatchMapping("/api/vehicles/{id}")
@@ -121,9 +106,5 @@ class VehicleController {
         catch (IllegalArgumentException ex) {
             throw Invalid.parameter("partnerId", "must be a partner id or me");
         }
-    }
-
-    private static ResponseEntity<String> ok(String body) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import com.smartlinkauto.servicedefaults.validation.TextRules;
+import com.smartlinkauto.vehicle.shared.Invalid;
 
 /** Listing rules that need more than an annotation: model year, money, country, normalisation. */
 public final class VehicleRules {
@@ -85,6 +86,11 @@ public final class VehicleRules {
 
     public static String cityKey(String city) {
         return city.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Trimmed; blank is no value. */
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** Each feature NFC-normalised and trimmed (nulls kept for validation to report); null stays null. */

@@ -3,10 +3,8 @@ package com.smartlinkauto.vehicle.catalog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,11 +20,10 @@ import com.smartlinkauto.contracts.events.vehicle.VehicleUpdated;
 import com.smartlinkauto.contracts.events.vehicle.VehicleVerificationChanged;
 import com.smartlinkauto.servicedefaults.problem.ApiException;
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
-import com.smartlinkauto.vehicle.cache.CacheNamespaces;
-import com.smartlinkauto.vehicle.cache.VehicleCache;
 import com.smartlinkauto.vehicle.config.VehicleProperties;
-import com.smartlinkauto.vehicle.partner.PartnerDirectory;
-import com.smartlinkauto.vehicle.partner.PartnerQuotas;
+import com.smartlinkauto.vehicle.shared.Caller;
+import com.smartlinkauto.vehicle.shared.Invalid;
+import com.smartlinkauto.vehicle.shared.VehicleProblems;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -37,18 +34,16 @@ public class VehicleService {
     private final VehicleStore store;
     private final PartnerDirectory partners;
     private final PartnerQuotas quotas;
-    private final VehicleCache cache;
     private final ApplicationEventPublisher events;
     private final VehicleProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    VehicleService(VehicleStore store, PartnerDirectory partners, PartnerQuotas quotas, VehicleCache cache,
+    VehicleService(VehicleStore store, PartnerDirectory partners, PartnerQuotas quotas,
             ApplicationEventPublisher events, VehicleProperties properties, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.partners = partners;
         this.quotas = quotas;
-        this.cache = cache;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
@@ -57,29 +52,39 @@ public class VehicleService {
 
     @Transactional
     public Vehicle list(UUID partnerId, ListVehicleRequest request, Caller caller) {
-        if (!caller.actsFor(partnerId)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
-                    "Only the partner themself or an admin may list vehicles for partner " + partnerId + ".");
-        }
-        PartnerDirectory.Status partnerStatus = partners.status(partnerId);
-        checkListable(partnerId, partnerStatus);
-        VehicleRules.checkYear(request.year(), clock);
-        String currency = VehicleRules.currency(request.currency());
-        long priceMinor = VehicleRules.priceMinor(request.basePricePerDay(), currency, properties.maxPricePerDay());
-        String country = VehicleRules.country(request.location().country());
+        requireActsFor(caller, partnerId,
+                "Only the partner themself or an admin may list vehicles for partner " + partnerId + ".");
+        PartnerDirectory.Status partnerStatus = listablePartner(partnerId);
+        NewListing listing = NewListing.check(request, properties.maxPricePerDay(), clock);
         // one listing of a partner at a time from here: the vehicle cap holds under concurrency
         quotas.lock(partnerId);
         quotas.checkVehicle(partnerId, partnerStatus);
-        Instant now = clock.instant();
-        Vehicle vehicle = new Vehicle(UUID.randomUUID(), partnerId, request.make().strip(), request.model().strip(),
-                request.year(), request.vin(), request.licensePlate().strip(), priceMinor, currency,
-                request.location().city().strip(), country, request.location().latitude(),
-                request.location().longitude(), request.seats(), request.transmission(), request.fuelType(),
-                blankToNull(request.description()), VehicleRules.features(request.features()),
-                request.turnaroundMinutes() == null ? VehicleRules.DEFAULT_TURNAROUND_MINUTES
-                        : request.turnaroundMinutes(),
-                VehicleStatus.PENDING_REVIEW, null, null, partnerStatus == PartnerDirectory.Status.VERIFIED, now, now,
-                0);
+        Vehicle vehicle = listing.toVehicle(UUID.randomUUID(), partnerId,
+                partnerStatus == PartnerDirectory.Status.VERIFIED, clock.instant());
+        insertNew(vehicle);
+        recordListed(vehicle, caller);
+        return vehicle;
+    }
+
+    private static void requireActsFor(Caller caller, UUID partnerId, String detail) {
+        if (!caller.actsFor(partnerId)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, detail);
+        }
+    }
+
+    /** The partner's standing; 403 partner-not-allowed when their verification was rejected or suspended. */
+    private PartnerDirectory.Status listablePartner(UUID partnerId) {
+        PartnerDirectory.Status status = partners.status(partnerId);
+        if (status == PartnerDirectory.Status.REJECTED) {
+            throw new ApiException(HttpStatus.FORBIDDEN, VehicleProblems.PARTNER_NOT_ALLOWED,
+                    "The partner's verification was rejected or suspended: they cannot list vehicles.",
+                    Map.of("partnerId", partnerId.toString()));
+        }
+        return status;
+    }
+
+    /** Inserts a new vehicle; a VIN or plate already listed (and not retired) is 409 duplicate-vehicle. */
+    private void insertNew(Vehicle vehicle) {
         try {
             store.insert(vehicle);
         }
@@ -89,28 +94,23 @@ public class VehicleService {
                     vin ? "A vehicle with this VIN is already listed." : "A vehicle with this licence plate is already listed.",
                     Map.of("field", vin ? "vin" : "licensePlate"));
         }
-        store.audit(vehicle.id(), caller.id(), "LISTED", null, VehicleStatus.PENDING_REVIEW, null);
-        events.publishEvent(EventEnvelope.of(VehicleEventTypes.VEHICLE_LISTED, vehicle.id().toString(),
-                new VehicleListed(vehicle.id(), partnerId, vehicle.make(), vehicle.model(), vehicle.year(),
-                        vehicle.city(), vehicle.country(), vehicle.basePricePerDay(), currency, vehicle.seats(),
-                        vehicle.turnaroundMinutes(), vehicle.status().name(), now)));
-        meters.counter("smartlink.vehicles.listed").increment();
-        return vehicle;
     }
 
-    private static void checkListable(UUID partnerId, PartnerDirectory.Status status) {
-        if (status == PartnerDirectory.Status.REJECTED) {
-            throw new ApiException(HttpStatus.FORBIDDEN, VehicleProblems.PARTNER_NOT_ALLOWED,
-                    "The partner's verification was rejected or suspended: they cannot list vehicles.",
-                    Map.of("partnerId", partnerId.toString()));
-        }
+    /** A new listing's audit line, its {@code VehicleListed} (through the outbox) and the metric. */
+    private void recordListed(Vehicle vehicle, Caller caller) {
+        store.audit(vehicle.id(), caller.id(), "LISTED", null, VehicleStatus.PENDING_REVIEW, null);
+        events.publishEvent(EventEnvelope.of(VehicleEventTypes.VEHICLE_LISTED, vehicle.id().toString(),
+                new VehicleListed(vehicle.id(), vehicle.partnerId(), vehicle.make(), vehicle.model(), vehicle.year(),
+                        vehicle.city(), vehicle.country(), vehicle.basePricePerDay(), vehicle.currency(),
+                        vehicle.seats(), vehicle.turnaroundMinutes(), vehicle.status().name(), vehicle.createdAt())));
+        meters.counter("smartlink.vehicles.listed").increment();
     }
 
     /** The vehicle if the caller manages it (owner or admin); 404 otherwise. */
     @Transactional(readOnly = true)
     public Vehicle managed(UUID id, Caller caller) {
         Vehicle vehicle = store.find(id).orElseThrow(() -> VehicleProblems.vehicleNotFound(id));
-        if (!caller.manages(vehicle)) {
+        if (!vehicle.managedBy(caller)) {
             throw VehicleProblems.vehicleNotFound(id);
         }
         return vehicle;
@@ -120,7 +120,7 @@ public class VehicleService {
     @Transactional(readOnly = true)
     public Vehicle visible(UUID id, Caller caller) {
         Vehicle vehicle = store.find(id).orElseThrow(() -> VehicleProblems.vehicleNotFound(id));
-        if (!vehicle.bookable() && !caller.manages(vehicle)) {
+        if (!vehicle.bookable() && !vehicle.managedBy(caller)) {
             throw VehicleProblems.vehicleNotFound(id);
         }
         return vehicle;
@@ -132,7 +132,7 @@ public class VehicleService {
             throw Invalid.field("body", "must change at least one of basePricePerDay, description, features, "
                     + "location, turnaroundMinutes");
         }
-        Vehicle current = store.lock(id).filter(caller::manages)
+        Vehicle current = store.lock(id).filter(v -> v.managedBy(caller))
                 .orElseThrow(() -> VehicleProblems.vehicleNotFound(id));
         if (!current.status().editable()) {
             throw new ApiException(HttpStatus.CONFLICT, VehicleProblems.ILLEGAL_TRANSITION,
@@ -147,7 +147,7 @@ public class VehicleService {
         }
         String description = current.description();
         if (request.description() != null) {
-            description = blankToNull(request.description());
+            description = VehicleRules.blankToNull(request.description());
             addIf(changed, "description", !java.util.Objects.equals(description, current.description()));
         }
         List<String> features = current.features();
@@ -190,16 +190,15 @@ public class VehicleService {
         if (status != current.status()) {
             statusChanged(current, status, null, caller.id(), "RESUBMITTED", now);
         }
-        Set<String> namespaces = new LinkedHashSet<>(namespaces(current));
-        namespaces.addAll(namespaces(updated));
-        cache.invalidateAfterCommit(namespaces);
+        // both places: searches where it was and where it is now
+        events.publishEvent(VehiclesChanged.of(current, updated));
         return updated;
     }
 
     /** {@code DELETE /api/vehicles/{id}}: the owner (or an admin) retires the vehicle. */
     @Transactional
     public Vehicle retire(UUID id, Caller caller) {
-        Vehicle current = store.lock(id).filter(caller::manages)
+        Vehicle current = store.lock(id).filter(v -> v.managedBy(caller))
                 .orElseThrow(() -> VehicleProblems.vehicleNotFound(id));
         requireTransition(current, VehicleStatus.RETIRED);
         return moveTo(current, VehicleStatus.RETIRED, null, caller.id(), "RETIRED");
@@ -210,7 +209,7 @@ public class VehicleService {
         if (!VehicleStatus.VERIFICATION_TARGETS.contains(request.status())) {
             throw Invalid.field("status", "must be ACTIVE or REJECTED");
         }
-        String reason = blankToNull(request.reason());
+        String reason = VehicleRules.blankToNull(request.reason());
         if (request.status() == VehicleStatus.REJECTED && reason == null) {
             throw Invalid.field("reason", "is required to reject a vehicle");
         }
@@ -235,7 +234,7 @@ public class VehicleService {
         if (!VehicleStatus.STATUS_TARGETS.contains(request.status())) {
             throw Invalid.field("status", "must be ACTIVE, SUSPENDED or RETIRED");
         }
-        String reason = blankToNull(request.reason());
+        String reason = VehicleRules.blankToNull(request.reason());
         if (request.status() == VehicleStatus.SUSPENDED && reason == null) {
             throw Invalid.field("reason", "is required to suspend a vehicle");
         }
@@ -264,9 +263,7 @@ public class VehicleService {
         boolean verified = status == PartnerDirectory.Status.VERIFIED;
         List<Vehicle> vehicles = store.lockByPartner(partnerId);
         store.setPartnerVerified(partnerId, verified);
-        Set<String> namespaces = new LinkedHashSet<>();
         for (Vehicle vehicle : vehicles) {
-            namespaces.addAll(namespaces(vehicle));
             if (status == PartnerDirectory.Status.REJECTED && vehicle.status() == VehicleStatus.ACTIVE) {
                 moveTo(vehicle, VehicleStatus.SUSPENDED, "The partner's verification was withdrawn.", null,
                         "PARTNER_SUSPENDED", SuspensionCause.PARTNER);
@@ -276,15 +273,13 @@ public class VehicleService {
                 moveTo(vehicle, VehicleStatus.ACTIVE, null, null, "PARTNER_REINSTATED");
             }
         }
-        cache.invalidateAfterCommit(namespaces);
+        events.publishEvent(VehiclesChanged.of(vehicles));
     }
 
     @Transactional(readOnly = true)
     public Page<Vehicle> byPartner(UUID partnerId, VehicleStatus status, int page, int size, Caller caller) {
-        if (!caller.actsFor(partnerId)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
-                    "Only the partner themself or an admin may see partner " + partnerId + "'s vehicles.");
-        }
+        requireActsFor(caller, partnerId,
+                "Only the partner themself or an admin may see partner " + partnerId + "'s vehicles.");
         return new Page<>(store.byPartner(partnerId, status, page, size), page, size,
                 store.countByPartner(partnerId, status));
     }
@@ -327,7 +322,7 @@ public class VehicleService {
         }
         store.setStatus(current.id(), target, reason, cause, now);
         statusChanged(current, target, reason, actor, action, now);
-        cache.invalidateAfterCommit(namespaces(current));
+        events.publishEvent(VehiclesChanged.of(current));
         return current.withStatus(target, reason, cause, now);
     }
 
@@ -340,18 +335,10 @@ public class VehicleService {
         meters.counter("smartlink.vehicles.status.changes", "to", to.name()).increment();
     }
 
-    static Set<String> namespaces(Vehicle vehicle) {
-        return CacheNamespaces.ofVehicle(vehicle.id(), vehicle.city(), vehicle.latitude(), vehicle.longitude());
-    }
-
     private static void addIf(List<String> changed, String field, boolean condition) {
         if (condition) {
             changed.add(field);
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** One page of a list. */

@@ -8,21 +8,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import com.smartlinkauto.servicedefaults.events.ProcessedEvents;
+import com.smartlinkauto.contracts.events.EventEnvelope;
 import com.smartlinkauto.contracts.events.Topics;
+import com.smartlinkauto.contracts.events.user.PartnerRegistered;
+import com.smartlinkauto.contracts.events.user.PartnerVerificationChanged;
 import com.smartlinkauto.contracts.events.user.UserEventTypes;
+import com.smartlinkauto.servicedefaults.events.EventConsumer;
+import com.smartlinkauto.servicedefaults.events.EventConsumers;
+import com.smartlinkauto.vehicle.catalog.PartnerDirectory;
 import com.smartlinkauto.vehicle.catalog.VehicleService;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code user.events} → the partners' verification here, and the cascade onto their vehicles (suspended
  * when the partner is rejected or suspended, back when verified). Each event id is handled once, in one
  * transaction with its effects; an event older than the status held is ignored. Failures are retried
- * with back-off, then parked on {@code user.events.DLT}.
+ * with back-off, then parked on {@code user.events.DLT} (an unknown status at once).
  */
 @Component
 class UserEventsListener {
@@ -33,49 +34,37 @@ class UserEventsListener {
 
     private final PartnerDirectory partners;
     private final VehicleService vehicles;
-    private final ProcessedEvents processed;
-    private final TransactionTemplate tx;
-    private final JsonMapper json;
+    private final EventConsumer events;
 
-    UserEventsListener(PartnerDirectory partners, VehicleService vehicles, ProcessedEvents processed, TransactionTemplate tx,
-            JsonMapper json) {
+    UserEventsListener(PartnerDirectory partners, VehicleService vehicles, EventConsumers consumers) {
         this.partners = partners;
         this.vehicles = vehicles;
-        this.processed = processed;
-        this.tx = tx;
-        this.json = json;
+        this.events = consumers.consumer(CONSUMER)
+                .on(UserEventTypes.PARTNER_REGISTERED, PartnerRegistered.class, this::registered)
+                .on(UserEventTypes.PARTNER_VERIFICATION_CHANGED, PartnerVerificationChanged.class, this::changed)
+                .build();
     }
 
     @KafkaListener(id = CONSUMER, topics = Topics.USER_EVENTS, groupId = CONSUMER)
     void onEvent(ConsumerRecord<String, byte[]> record) {
-        JsonNode envelope = json.readTree(record.value());
-        String type = envelope.path("type").asString("");
-        JsonNode payload = envelope.path("payload");
-        UUID partnerId;
-        PartnerDirectory.Status status;
-        Instant changedAt;
-        if (UserEventTypes.PARTNER_REGISTERED.equals(type)) {
-            partnerId = UUID.fromString(payload.required("partnerId").asString());
-            status = PartnerDirectory.Status.valueOf(payload.path("verificationStatus").asString("PENDING"));
-            changedAt = Instant.parse(payload.required("registeredAt").asString());
+        events.accept(record);
+    }
+
+    private void registered(EventEnvelope<PartnerRegistered> event) {
+        PartnerRegistered partner = event.payload();
+        String status = partner.verificationStatus() == null ? "PENDING" : partner.verificationStatus();
+        record(partner.partnerId(), PartnerDirectory.Status.valueOf(status), partner.registeredAt());
+    }
+
+    private void changed(EventEnvelope<PartnerVerificationChanged> event) {
+        PartnerVerificationChanged change = event.payload();
+        record(change.partnerId(), PartnerDirectory.Status.valueOf(change.to()), change.changedAt());
+    }
+
+    private void record(UUID partnerId, PartnerDirectory.Status status, Instant changedAt) {
+        if (partners.record(partnerId, status, changedAt)) {
+            log.info("Partner {} is now {}", partnerId, status);
+            vehicles.partnerVerificationChanged(partnerId, status);
         }
-        else if (UserEventTypes.PARTNER_VERIFICATION_CHANGED.equals(type)) {
-            partnerId = UUID.fromString(payload.required("partnerId").asString());
-            status = PartnerDirectory.Status.valueOf(payload.required("to").asString());
-            changedAt = Instant.parse(payload.required("changedAt").asString());
-        }
-        else {
-            return;
-        }
-        UUID eventId = UUID.fromString(envelope.required("eventId").asString());
-        tx.executeWithoutResult(transaction -> {
-            if (!processed.firstDelivery(CONSUMER, eventId)) {
-                return;
-            }
-            if (partners.record(partnerId, status, changedAt)) {
-                log.info("Partner {} is now {}", partnerId, status);
-                vehicles.partnerVerificationChanged(partnerId, status);
-            }
-        });
     }
 }

@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import com.smartlinkauto.storageclient.StorageDownload;
-import com.smartlinkauto.vehicle.catalog.Caller;
 import com.smartlinkauto.vehicle.catalog.PhotoRef;
+import com.smartlinkauto.vehicle.shared.Caller;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

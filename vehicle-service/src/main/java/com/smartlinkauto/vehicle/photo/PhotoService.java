@@ -26,17 +26,16 @@ import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
 import com.smartlinkauto.storageclient.StorageClient;
 import com.smartlinkauto.storageclient.StorageDownload;
 import com.smartlinkauto.storageclient.StoredFile;
-import com.smartlinkauto.vehicle.cache.CacheNamespaces;
-import com.smartlinkauto.vehicle.cache.VehicleCache;
-import com.smartlinkauto.vehicle.catalog.Caller;
-import com.smartlinkauto.vehicle.catalog.Invalid;
+import com.smartlinkauto.vehicle.catalog.PartnerQuotas;
 import com.smartlinkauto.vehicle.catalog.Vehicle;
-import com.smartlinkauto.vehicle.catalog.VehicleProblems;
 import com.smartlinkauto.vehicle.catalog.VehicleService;
 import com.smartlinkauto.vehicle.catalog.VehicleStatus;
 import com.smartlinkauto.vehicle.catalog.VehicleStore;
+import com.smartlinkauto.vehicle.catalog.VehiclesChanged;
 import com.smartlinkauto.vehicle.config.VehicleProperties;
-import com.smartlinkauto.vehicle.partner.PartnerQuotas;
+import com.smartlinkauto.vehicle.shared.Caller;
+import com.smartlinkauto.vehicle.shared.Invalid;
+import com.smartlinkauto.vehicle.shared.VehicleProblems;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -55,7 +54,6 @@ class PhotoService {
     private final VehicleService vehicleService;
     private final PartnerQuotas quotas;
     private final StorageClient storage;
-    private final VehicleCache cache;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final VehicleProperties.Photos limits;
@@ -63,14 +61,13 @@ class PhotoService {
     private final MeterRegistry meters;
 
     PhotoService(PhotoStore photos, VehicleStore vehicles, VehicleService vehicleService, PartnerQuotas quotas,
-            StorageClient storage, VehicleCache cache, ApplicationEventPublisher events, TransactionTemplate tx,
+            StorageClient storage, ApplicationEventPublisher events, TransactionTemplate tx,
             VehicleProperties properties, Clock clock, MeterRegistry meters) {
         this.photos = photos;
         this.vehicles = vehicles;
         this.vehicleService = vehicleService;
         this.quotas = quotas;
         this.storage = storage;
-        this.cache = cache;
         this.events = events;
         this.tx = tx;
         this.limits = properties.photos();
@@ -173,8 +170,7 @@ class PhotoService {
                 new VehicleUpdated(vehicle.id(), vehicle.partnerId(), List.of("photos"), vehicle.basePricePerDay(),
                         vehicle.currency(), vehicle.turnaroundMinutes(), vehicle.city(), vehicle.country(),
                         vehicle.status().name(), clock.instant())));
-        cache.invalidateAfterCommit(
-                CacheNamespaces.ofVehicle(vehicle.id(), vehicle.city(), vehicle.latitude(), vehicle.longitude()));
+        events.publishEvent(VehiclesChanged.of(vehicle));
     }
 
     private void deleteQuietly(UUID fileId) {

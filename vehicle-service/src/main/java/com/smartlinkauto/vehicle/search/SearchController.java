@@ -1,15 +1,19 @@
 package com.smartlinkauto.vehicle.search;
 
-import java.math.BigDecimal;
-
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ExtendedServletRequestDataBinder;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -19,10 +23,25 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "search")
 class SearchController {
 
+    private static final String PARAMETERS = "search";
+
     private final SearchService search;
 
     SearchController(SearchService search) {
         this.search = search;
+    }
+
+    /**
+     * The search parameters come from the query string only, by their exact names: not from headers (which
+     * Spring binds to a model attribute too) and not from {@code _name} / {@code !name} form-field markers.
+     */
+    @InitBinder(PARAMETERS)
+    void queryStringOnly(WebDataBinder binder) {
+        binder.setFieldMarkerPrefix(null);
+        binder.setFieldDefaultPrefix(null);
+        if (binder instanceof ExtendedServletRequestDataBinder servletBinder) {
+            servletBinder.setHeaderPredicate(header -> false);
+        }
     }
 
     @GetMapping(path = "/api/vehicles", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -32,30 +51,26 @@ class SearchController {
                     + "change of a vehicle or a booking invalidates the searches it can affect.",
             security = {})
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchResult.class)))
-    ResponseEntity<String> search(
-            @Parameter(description = "case-insensitive; at most 80 characters (also lower-cased), no control characters")
-            @RequestParam(required = false) String city,
-            @Parameter(description = "ISO 3166-1 alpha-2") @RequestParam(required = false) String country,
-            @Parameter(description = "lat,lon of the centre, e.g. 52.52,13.405") @RequestParam(required = false) String near,
-            @Parameter(description = "with near; default 25, at most 500") @RequestParam(required = false) Double radiusKm,
-            @Parameter(description = "ISO-8601 with offset, 1970 to 2200") @RequestParam(required = false) String from,
-            @Parameter(description = "ISO-8601 with offset, after from, at most 365 days later, 1970 to 2200")
-            @RequestParam(required = false) String to,
-            @Parameter(description = "at most 60 characters, no control characters") @RequestParam(required = false) String make,
-            @Parameter(description = "at most 60 characters, no control characters") @RequestParam(required = false) String model,
-            @Parameter(description = "≥ 0, at most 10 digits before the point and 4 after")
-            @RequestParam(required = false) BigDecimal minPrice,
-            @Parameter(description = "≥ minPrice, at most 10 digits before the point and 4 after")
-            @RequestParam(required = false) BigDecimal maxPrice,
-            @Parameter(description = "at least this many seats, 1 to 9") @RequestParam(required = false) Integer seats,
-            @Parameter(description = "MANUAL or AUTOMATIC") @RequestParam(required = false) String transmission,
-            @RequestParam(required = false) String fuelType,
-            @Parameter(description = "0 to 10000") @RequestParam(required = false) Integer page,
-            @Parameter(description = "1 to 100") @RequestParam(required = false) Integer size,
-            @Parameter(description = "price, year or distance, optionally ,asc or ,desc (default: distance with "
-                    + "near, else price)") @RequestParam(required = false) String sort) {
-        String body = search.searchJson(new SearchCriteria.Raw(city, country, near, radiusKm, from, to, make, model,
-                minPrice, maxPrice, seats, transmission, fuelType, page, size, sort));
+    ResponseEntity<String> search(@ParameterObject @ModelAttribute(PARAMETERS) SearchCriteria.Raw parameters,
+            BindingResult binding) {
+        rejectUnreadable(binding);
+        String body = search.searchJson(parameters);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /**
+     * A parameter that cannot be read as its type ({@code seats=many}, {@code minPrice=1e9999999999}) is answered
+     * by the shared problem advice like any such parameter: 400 {@code malformed-request} naming the first of them,
+     * in the order of {@link SearchCriteria.Raw}.
+     */
+    private static void rejectUnreadable(BindingResult binding) {
+        for (FieldError error : binding.getFieldErrors()) {
+            if (error.contains(TypeMismatchException.class)) {
+                throw error.unwrap(TypeMismatchException.class);
+            }
+        }
+        if (binding.hasErrors()) {
+            throw new IllegalStateException("Search parameters failed to bind: " + binding.getErrorCount() + " errors");
+        }
     }
 }

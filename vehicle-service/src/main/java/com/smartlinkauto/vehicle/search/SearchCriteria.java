@@ -11,10 +11,12 @@ import com.smartlinkauto.servicedefaults.validation.InstantWindow;
 import com.smartlinkauto.servicedefaults.validation.TextRules;
 import com.smartlinkauto.vehicle.cache.CacheNamespaces;
 import com.smartlinkauto.vehicle.catalog.FuelType;
-import com.smartlinkauto.vehicle.catalog.Invalid;
 import com.smartlinkauto.vehicle.catalog.Transmission;
 import com.smartlinkauto.vehicle.catalog.VehicleRules;
 import com.smartlinkauto.vehicle.config.VehicleProperties;
+import com.smartlinkauto.vehicle.shared.Invalid;
+
+import io.swagger.v3.oas.annotations.Parameter;
 
 /**
  * A validated, normalised public search. {@link #cacheKey()} is the same for every spelling of the same
@@ -243,9 +245,28 @@ public record SearchCriteria(String cityKey, String country, GeoPoint near, Doub
         return value == null || value.isBlank() ? null : value;
     }
 
-    /** The query parameters as received. */
-    public record Raw(String city, String country, String near, Double radiusKm, String from, String to, String make,
-            String model, BigDecimal minPrice, BigDecimal maxPrice, Integer seats, String transmission,
-            String fuelType, Integer page, Integer size, String sort) {
+    /**
+     * The query parameters of {@code GET /api/vehicles} as received, bound by name from the query string (one
+     * {@code @ModelAttribute}); {@link #parse} reads and checks them. Documented here for the OpenAPI description.
+     */
+    public record Raw(
+            @Parameter(description = "case-insensitive; at most 80 characters (also lower-cased), no control characters")
+            String city,
+            @Parameter(description = "ISO 3166-1 alpha-2") String country,
+            @Parameter(description = "lat,lon of the centre, e.g. 52.52,13.405") String near,
+            @Parameter(description = "with near; default 25, at most 500") Double radiusKm,
+            @Parameter(description = "ISO-8601 with offset, 1970 to 2200") String from,
+            @Parameter(description = "ISO-8601 with offset, after from, at most 365 days later, 1970 to 2200") String to,
+            @Parameter(description = "at most 60 characters, no control characters") String make,
+            @Parameter(description = "at most 60 characters, no control characters") String model,
+            @Parameter(description = "≥ 0, at most 10 digits before the point and 4 after") BigDecimal minPrice,
+            @Parameter(description = "≥ minPrice, at most 10 digits before the point and 4 after") BigDecimal maxPrice,
+            @Parameter(description = "at least this many seats, 1 to 9") Integer seats,
+            @Parameter(description = "MANUAL or AUTOMATIC") String transmission,
+            String fuelType,
+            @Parameter(description = "0 to 10000") Integer page,
+            @Parameter(description = "1 to 100") Integer size,
+            @Parameter(description = "price, year or distance, optionally ,asc or ,desc (default: distance with "
+                    + "near, else price)") String sort) {
     }
 }

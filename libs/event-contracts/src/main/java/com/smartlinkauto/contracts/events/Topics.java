@@ -3,7 +3,7 @@ package com.smartlinkauto.contracts.events;
 import java.util.List;
 
 /**
- * Kafka topic names (ARCHITECTURE §2). Events are keyed by aggregate id so that one aggregate's
+ * Kafka topic names (docs/architecture.md, Events). Events are keyed by aggregate id so that one aggregate's
  * events stay ordered; poison messages are parked on {@code <topic>.DLT}.
  */
 public final class Topics {

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 class EventEnvelopeTest {
 
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json = ServicesJson.MAPPER;
 
     @Test
     void ofStampsIdTimeAndVersion() {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -15,22 +16,30 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import com.smartlinkauto.contracts.events.Topics;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The consumer side of Kafka for every service (ARCHITECTURE §2): a record whose handling fails is
- * retried with exponential back-off (0.5 s, doubling, for up to 10 s), then parked on
+ * The consumer side of Kafka for every service (docs/architecture.md, Events): a record whose handling
+ * fails is retried with exponential back-off (0.5 s, doubling, for up to 10 s), then parked on
  * {@code <topic>.DLT}. Records that cannot be read (JSON errors) or are invalid
  * ({@link IllegalArgumentException}) are parked at once. Boot's listener container factory picks this
  * handler up; a service may declare its own {@link CommonErrorHandler} instead. A service with a
- * database also gets {@link ProcessedEvents} for its idempotent consumers.
+ * database also gets {@link ProcessedEvents} for its idempotent consumers, and every service
+ * {@link EventConsumers}, the typed way to consume events.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration" })
+        "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @ConditionalOnClass({ DefaultErrorHandler.class, Topics.class })
 public class KafkaDefaultsAutoConfiguration {
 
@@ -58,5 +67,17 @@ public class KafkaDefaultsAutoConfiguration {
     @ConditionalOnMissingBean
     ProcessedEvents processedEvents(JdbcTemplate jdbc) {
         return new ProcessedEvents(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnBean(JsonMapper.class)
+    @ConditionalOnMissingBean
+    EventConsumers eventConsumers(JsonMapper json, ObjectProvider<Validator> validator,
+            ObjectProvider<ProcessedEvents> processed, ObjectProvider<PlatformTransactionManager> transactionManager,
+            ObjectProvider<MeterRegistry> meters) {
+        return new EventConsumers(json,
+                validator.getIfUnique(() -> Validation.buildDefaultValidatorFactory().getValidator()),
+                processed.getIfAvailable(), transactionManager.getIfAvailable(),
+                meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
 }

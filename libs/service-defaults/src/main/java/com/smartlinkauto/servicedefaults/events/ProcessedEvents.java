@@ -7,10 +7,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * De-duplication for idempotent consumers (ARCHITECTURE §2): the service's {@code processed_events}
- * table {@code (consumer, event_id, processed_at)}, primary key {@code (consumer, event_id)}. Call
- * {@link #firstDelivery} inside the transaction that applies the event: the mark and the effects commit
- * together, and a redelivered event is skipped.
+ * De-duplication for idempotent consumers (docs/architecture.md, Events): the service's
+ * {@code processed_events} table {@code (consumer, event_id, processed_at)}, primary key
+ * {@code (consumer, event_id)}. Call {@link #firstDelivery} inside the transaction that applies the event:
+ * the mark and the effects commit together, and a redelivered event is skipped. {@link EventConsumers}
+ * does this for every consumer that does not opt out.
  */
 public class ProcessedEvents {
 

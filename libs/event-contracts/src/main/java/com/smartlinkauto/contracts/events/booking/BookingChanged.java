@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import jakarta.validation.constraints.NotNull;
+
 /**
  * Payload of every {@code booking.events} type (schema version 1): the booking as it is after the
  * change, so a consumer's projection is a plain upsert by {@code bookingId}, whatever order or how often
@@ -21,9 +23,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                     {@code currency} (0 when nothing); absent from the JSON otherwise (a HELD booking was never
  *                     charged)
  */
-public record BookingChanged(UUID bookingId, UUID vehicleId, UUID renterId, UUID partnerId, String status,
-        Instant pickupAt, Instant returnAt, Instant expiresAt, BigDecimal totalPrice, String currency, String reason,
-        long sequence, Instant changedAt, @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal refundAmount) {
+public record BookingChanged(@NotNull UUID bookingId, @NotNull UUID vehicleId, UUID renterId, UUID partnerId,
+        @NotNull String status, @NotNull Instant pickupAt, @NotNull Instant returnAt, Instant expiresAt,
+        BigDecimal totalPrice, String currency, String reason, long sequence, Instant changedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal refundAmount) {
 
     /** A change without a refund (every type but a BookingCancelled of a CONFIRMED booking). */
     public BookingChanged(UUID bookingId, UUID vehicleId, UUID renterId, UUID partnerId, String status,

@@ -1,0 +1,84 @@
+# shellcheck shell=bash
+# ./smartlink, tests part: `./smartlink test` (infra, ./mvnw verify, up, the e2e tests, down: only
+# what this run started), with a trap that stops a long step and its children on INT/TERM.
+
+# A long step of `test` runs in the background so that INT/TERM reach our trap
+# at once (bash defers traps until a foreground child ends); the trap then
+# stops that child and its descendants, found by parent pid.
+CHILD=""
+run_child() {
+  "$@" &
+  CHILD=$!
+  local rc=0
+  wait "$CHILD" || rc=$?
+  CHILD=""
+  return "$rc"
+}
+
+children_of() {   # pids whose parent is $1 (from /proc: procps may be missing)
+  local p st
+  for p in /proc/[0-9]*; do
+    read -r st < "$p/stat" 2>/dev/null || continue
+    st=${st##*) }                      # drop "pid (comm) "; comm may hold spaces
+    [[ ${st#* } == "$1 "* ]] && echo "${p#/proc/}"
+  done
+  return 0
+}
+
+kill_tree() {   # kill_tree <pid>: TERM a process and all its descendants
+  local c
+  for c in $(children_of "$1"); do kill_tree "$c"; done
+  kill -TERM "$1" 2>/dev/null || true
+}
+
+on_signal() {
+  trap - INT TERM
+  warn "interrupted"
+  [[ -n $CHILD ]] && kill_tree "$CHILD"
+  exit "$1"
+}
+
+# what was running before `test` (left running afterwards)
+TEST_KEEP=()
+TEST_STOP_INFRA=()
+test_cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  set +e
+  step "test: down (only what this run started)"
+  stop_services "${TEST_KEEP[@]}"
+  (( ${#TEST_STOP_INFRA[@]} == 0 )) || infra_down "${TEST_STOP_INFRA[@]}"
+  if (( rc == 0 )); then step "${G}test: PASSED${N}"; else step "${R}test: FAILED (exit $rc)${N}"; fi
+  exit "$rc"
+}
+
+cmd_test() {
+  local t n
+  t=$(now)
+  for n in $(all_instances); do [[ -n $(svc_pid "$n") ]] && TEST_KEEP+=("$n"); done
+  port_open "$KAFKA_PORT" || TEST_STOP_INFRA+=(kafka)
+  local r
+  for r in "${REDIS_NAMES[@]}"; do redis_answers "$r" || TEST_STOP_INFRA+=("$r"); done
+  pg_answers || TEST_STOP_INFRA+=(postgres)
+  trap test_cleanup EXIT
+  trap 'on_signal 130' INT
+  trap 'on_signal 143' TERM
+  infra_up
+  export SMARTLINK_PG_ADMIN_PASSWORD; SMARTLINK_PG_ADMIN_PASSWORD=$(secret PG_ADMIN_PASSWORD)
+  # test-support uses Testcontainers only where a Docker engine answers; say so up front instead of
+  # letting every test JVM probe for one
+  docker_ok || export SMARTLINK_TEST_DOCKER=false
+  step "unit + integration tests: ./mvnw -B verify"
+  local start; start=$(date +%s.%N)
+  run_child mvnw -B verify || { warn "./mvnw -B verify failed"; exit 1; }
+  touch -d "@$start" "$STAMP"     # the jars were just built by verify
+  cmd_up --no-build
+  step "e2e tests: ./mvnw -B -Pe2e -pl e2e-tests verify"
+  # the e2e tests read .smartlink/admin.txt and .smartlink/secrets.env themselves; an admin from the
+  # environment reaches them the same way, as SMARTLINK_ADMIN_EMAIL/SMARTLINK_ADMIN_PASSWORD in the
+  # environment Maven and its test JVMs inherit (never as -D arguments: argv is visible in ps)
+  run_child mvnw -B -Pe2e -pl e2e-tests verify -Dsmartlink.gateway.url="http://127.0.0.1:${S_PORT[gateway-service]}" \
+      -Dsmartlink.gateway.management.url="http://127.0.0.1:$(mgmt_port gateway-service)" \
+    || { warn "e2e tests failed"; exit 1; }
+  step "all tests passed in $(since "$t")"
+}

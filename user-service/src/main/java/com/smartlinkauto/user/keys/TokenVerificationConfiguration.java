@@ -1,0 +1,28 @@
+package com.smartlinkauto.user.keys;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import com.smartlinkauto.servicedefaults.security.SmartlinkJwt;
+import com.smartlinkauto.user.token.TokenProperties;
+
+/**
+ * How this service verifies the access tokens it issued: against its own key store (no HTTP round trip
+ * to its JWKS). The security filter chain ({@code security.SecurityConfiguration}) uses this decoder.
+ */
+@Configuration(proxyBeanMethods = false)
+class TokenVerificationConfiguration {
+
+    /** RS256 only (no {@code none}, no HMAC), signature by one of our published keys, issuer and expiry checked. */
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeyStore keys, TokenProperties tokens) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.verificationKeys())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        decoder.setJwtValidator(SmartlinkJwt.validator(tokens.issuer()));
+        return decoder;
+    }
+}
