@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.smartlinkauto.booking.shared.Caller;
 import com.smartlinkauto.booking.shared.Money;
 
 /**
@@ -21,7 +22,7 @@ public record Booking(UUID id, UUID vehicleId, UUID renterId, UUID partnerId, Bo
     }
 
     /** The renter, the vehicle's partner or an admin may see it; to anyone else it does not exist. */
-    public boolean visibleTo(com.smartlinkauto.booking.shared.Caller caller) {
+    public boolean visibleTo(Caller caller) {
         return caller.admin() || (caller.id() != null && (caller.id().equals(renterId) || caller.id().equals(partnerId)));
     }
 }

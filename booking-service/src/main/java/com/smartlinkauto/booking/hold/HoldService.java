@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -174,7 +175,7 @@ class HoldService {
 
         Answer answer();
 
-        static Decision of(java.util.function.Supplier<Answer> answer) {
+        static Decision of(Supplier<Answer> answer) {
             return answer::get;
         }
 

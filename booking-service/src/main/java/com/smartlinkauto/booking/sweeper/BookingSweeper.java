@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,7 @@ class BookingSweeper {
         }
     }
 
-    private int run(java.util.function.Function<Instant, List<Booking>> change, int batch) {
+    private int run(Function<Instant, List<Booking>> change, int batch) {
         int total = 0;
         for (int i = 0; i < MAX_BATCHES; i++) {
             Integer changed = tx.execute(status -> {
