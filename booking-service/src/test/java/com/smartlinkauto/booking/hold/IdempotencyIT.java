@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.smartlinkauto.booking.BookingApi;
 import com.smartlinkauto.booking.BookingTestSupport;
@@ -19,6 +20,9 @@ import com.smartlinkauto.booking.VehicleServiceStub;
  * byte, another body is a 422, a key still in flight a 409, and another renter's identical key is their own.
  */
 class IdempotencyIT extends BookingTestSupport {
+
+    @Autowired
+    private IdempotencyKeyPurge purge;
 
     private final Instant pickup = minuteIn(Duration.ofDays(4));
     private final Instant ret = pickup.plus(Duration.ofDays(2));
@@ -122,7 +126,4 @@ class IdempotencyIT extends BookingTestSupport {
         assertThat(count("select count(*) from bookings where renter_id = ?", renter.id())).isEqualTo(1);
         hold(renter, key, vehicle.id(), pickup, ret).problem(409, "booking-conflict");
     }
-
-    @org.springframework.beans.factory.annotation.Autowired
-    private IdempotencyKeyPurge purge;
 }
