@@ -8,7 +8,7 @@ import org.springframework.modulith.Modulithic;
 /**
  * The vehicle catalogue: listing, verification, availability, photos and cached public search. Each package under
  * this one is a Spring Modulith application module ({@code package-info.java} says what it owns); the modules'
- * dependencies have no cycles, and {@code ModuleStructureTest} fails the build when that changes.
+ * dependencies have no cycles, and {@code ModulesTest} fails the build when that changes.
  */
 @SpringBootApplication
 @Modulithic(systemName = "vehicle-service", sharedModules = "shared")
