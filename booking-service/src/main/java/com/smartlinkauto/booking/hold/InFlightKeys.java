@@ -64,10 +64,12 @@ class InFlightKeys {
     }
 
     private final RedissonClient redisson;
+    private final RedisGuard redis;
     private final Duration ttl;
 
-    InFlightKeys(RedissonClient redisson, BookingProperties properties) {
+    InFlightKeys(RedissonClient redisson, RedisGuard redis, BookingProperties properties) {
         this.redisson = redisson;
+        this.redis = redis;
         this.ttl = properties.idempotency().inFlightTtl();
     }
 
@@ -76,10 +78,13 @@ class InFlightKeys {
                 StringCodec.INSTANCE);
         String token = UUID.randomUUID().toString();
         try {
-            return new Flight(bucket, token, bucket.setIfAbsent(token, ttl) ? Mark.OURS : Mark.TAKEN);
+            return new Flight(bucket, token, redis.call(() -> bucket.setIfAbsent(token, ttl)) ? Mark.OURS : Mark.TAKEN);
         }
-        catch (RuntimeException ex) {
-            log.warn("Redis cannot mark an idempotency key in flight; the database alone decides: {}", ex.toString());
+        catch (RedisGuard.Unavailable ex) {
+            if (!ex.breakerOpen()) {
+                log.warn("Redis cannot mark an idempotency key in flight; the database alone decides: {}",
+                        ex.getMessage());
+            }
             return new Flight(bucket, token, Mark.UNKNOWN);
         }
     }

@@ -39,11 +39,13 @@ class VehicleLocks {
     };
 
     private final RedissonClient redisson;
+    private final RedisGuard redis;
     private final BookingProperties.Lock config;
     private final Counter unavailable;
 
-    VehicleLocks(RedissonClient redisson, BookingProperties properties, MeterRegistry meters) {
+    VehicleLocks(RedissonClient redisson, RedisGuard redis, BookingProperties properties, MeterRegistry meters) {
         this.redisson = redisson;
+        this.redis = redis;
         this.config = properties.lock();
         this.unavailable = Counter.builder("smartlink.bookings.lock.unavailable")
                 .description("Holds that went on without the vehicle lock because Redis could not be asked")
@@ -57,18 +59,25 @@ class VehicleLocks {
         }
         RLock lock = redisson.getLock("booking:vehicle:" + vehicleId);
         try {
-            if (!lock.tryLock(config.waitTime().toMillis(), config.lease().toMillis(), TimeUnit.MILLISECONDS)) {
+            boolean taken = redis.call(() -> {
+                try {
+                    return lock.tryLock(config.waitTime().toMillis(), config.lease().toMillis(), TimeUnit.MILLISECONDS);
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            });
+            if (!taken) {
                 return Optional.empty();
             }
         }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
-        catch (RuntimeException ex) {
+        catch (RedisGuard.Unavailable ex) {
             unavailable.increment();
-            log.warn("Redis cannot lock vehicle {}; the hold goes on without the lock (the database decides): {}",
-                    vehicleId, ex.toString());
+            if (!ex.breakerOpen()) {
+                log.warn("Redis cannot lock vehicle {}; the hold goes on without the lock (the database decides): {}",
+                        vehicleId, ex.getMessage());
+            }
             return Optional.of(NONE);
         }
         return Optional.of(() -> release(lock, vehicleId));

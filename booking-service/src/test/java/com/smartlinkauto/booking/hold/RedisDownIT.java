@@ -105,4 +105,26 @@ class RedisDownIT extends BookingTestSupport {
         // Redis shows as down in the health details; the probes that route traffic stay up
         noRedis.get("/actuator/health/readiness").send().expect(200);
     }
+
+    @Test
+    void afterAFewFailuresRedisIsNotAskedUntilItMayBeBackAndHoldsStillSucceed() {
+        VehicleServiceStub.Vehicle vehicle = vehicles.bookable();
+        Instant pickup = minuteIn(Duration.ofDays(60));
+        for (int i = 0; i < 5; i++) {
+            // each hold asks Redis twice (in-flight mark, lock): enough failures to open the breaker
+            holdThere(renter(), UUID.randomUUID().toString(), vehicle.id(), pickup.plus(Duration.ofDays(3L * i)),
+                    pickup.plus(Duration.ofDays(3L * i + 1))).expect(201);
+        }
+        String metrics = noRedis.get("/actuator/prometheus").send().expect(200).body();
+        assertThat(metrics).containsPattern(
+                "resilience4j_circuitbreaker_state\\{[^}]*name=\"redis\"[^}]*state=\"open\"[^}]*\\} 1\\.0");
+        assertThat(metrics).containsPattern(
+                "resilience4j_circuitbreaker_not_permitted_calls_total\\{[^}]*name=\"redis\"[^}]*\\} [1-9]");
+        // with the breaker open a hold still goes on, refused overlaps included
+        holdThere(renter(), UUID.randomUUID().toString(), vehicle.id(), pickup.plus(Duration.ofDays(20)),
+                pickup.plus(Duration.ofDays(21))).expect(201);
+        holdThere(renter(), UUID.randomUUID().toString(), vehicle.id(), pickup.plus(Duration.ofDays(20)),
+                pickup.plus(Duration.ofDays(21))).problem(409, "booking-conflict");
+        assertThat(overlappingPairs()).isZero();
+    }
 }
