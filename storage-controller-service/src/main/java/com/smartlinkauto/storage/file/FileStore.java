@@ -131,9 +131,18 @@ public class FileStore {
         }
     }
 
-    /** A node no longer has a recorded copy (it answered 404, or found it corrupted). */
+    /**
+     * A recorded copy leaves the map (a MOVE's source, a surplus copy, a copy the node no longer has). The drop
+     * is remembered (table replica_drop) so that a chunk report the node generated before it cannot put the
+     * copy back (NodeReports#fullReport).
+     */
     public void dropReplica(String chunkId, String nodeId) {
-        jdbc.sql("delete from chunk_replica where chunk_id = ? and node_id = ?").params(chunkId, nodeId).update();
+        if (jdbc.sql("delete from chunk_replica where chunk_id = ? and node_id = ?").params(chunkId, nodeId).update() > 0) {
+            jdbc.sql("""
+                    insert into replica_drop (chunk_id, node_id, dropped_at) values (?, ?, now())
+                    on conflict (chunk_id, node_id) do update set dropped_at = excluded.dropped_at""")
+                    .params(chunkId, nodeId).update();
+        }
     }
 
     /** The file's chunks in order, each with its replicas' statuses. */

@@ -56,6 +56,8 @@ class GarbageCollector {
     @SchedulerLock(name = "storage-controller.gc", lockAtMostFor = "10m")
     void collect() {
         failAbandonedUploads();
+        // long past any chunk report generated before the drop
+        jdbc.sql("delete from replica_drop where dropped_at < now() - interval '1 hour'").update();
         int collected = 0;
         List<String> orphans;
         do {

@@ -178,7 +178,8 @@ public class NodeReports {
     /**
      * Reconciles the replica map with a node's authoritative chunk list: recorded copies the node no longer
      * has are dropped (and repaired from other copies), copies of known chunks the map lacks are added
-     * (a node back from the dead; surplus copies are then trimmed by the repair job), and chunks nobody
+     * (a node back from the dead; surplus copies are then trimmed by the repair job) unless the controller
+     * dropped that copy after the report was generated (the node is deleting it), and chunks nobody
      * references any more are deleted from the node.
      */
     @Transactional
@@ -206,10 +207,15 @@ public class NodeReports {
                     insert into chunk_replica (chunk_id, node_id, status, attempts, bytes, created_at, updated_at)
                     select c.chunk_id, :node, 'COMPLETED', 0, c.size, now(), now()
                     from chunk c where c.chunk_id = any(cast(:ids as text[]))
+                        and not exists (select 1 from replica_drop d where d.chunk_id = c.chunk_id
+                            and d.node_id = :node and d.dropped_at >= :generated)
                     on conflict (chunk_id, node_id) do update set status = 'COMPLETED', last_error = null,
                         next_attempt_at = null, updated_at = now()
                     where chunk_replica.status <> 'COMPLETED'""")
-                    .param("node", node.nodeId()).param("ids", known.toArray(String[]::new)).update();
+                    .param("node", node.nodeId()).param("ids", known.toArray(String[]::new))
+                    // the clocks of node and controller may differ a little: err towards skipping (the next
+                    // report adds a copy that is really there)
+                    .param("generated", Timestamp.from(generated.minus(REPORT_MARGIN))).update();
         }
         java.util.Set<String> knownSet = new java.util.HashSet<>(known);
         List<String> unknown = java.util.Arrays.stream(ids).filter(id -> !knownSet.contains(id)).toList();

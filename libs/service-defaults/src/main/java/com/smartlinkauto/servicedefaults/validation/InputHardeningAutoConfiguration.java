@@ -2,6 +2,8 @@ package com.smartlinkauto.servicedefaults.validation;
 
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ContinueResponseTiming;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -43,6 +45,22 @@ public class InputHardeningAutoConfiguration {
                     // the host adds the valve of this class at start; ours is already there, so it adds no other
                     host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
                     host.getPipeline().addValve(new ProblemErrorReportValve());
+                }
+            });
+        }
+
+        /**
+         * {@code Expect: 100-continue} is answered when the application first reads the body, not as soon as
+         * the headers arrive (Tomcat's default): a request refused unread (a body over the limit, no
+         * credentials) then gets its 4xx before the client sends a byte of the body. Otherwise the client
+         * streams the body while Tomcat closes the connection without reading it, and the kernel's reset can
+         * destroy the 4xx before the client reads it.
+         */
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> continueWhenTheBodyIsRead() {
+            return factory -> factory.addConnectorCustomizers(connector -> {
+                if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+                    http.setContinueResponseTiming(ContinueResponseTiming.ON_REQUEST_BODY_READ.toString());
                 }
             });
         }

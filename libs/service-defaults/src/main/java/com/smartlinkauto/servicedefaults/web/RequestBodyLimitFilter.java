@@ -29,13 +29,20 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code smartlink.web.request-body.max-size} (1 MB) or the limit of its path, answering 413 problem+json.
  * A {@code Content-Length} over the limit is refused before a byte is read. A body without one (chunked)
  * is read up to the limit (what a JSON parser would hold anyway) and then handed on; one byte more and the
- * request is refused. Form posts are left to Tomcat ({@code server.tomcat.max-http-form-post-size}), which
+ * request is refused, after the rest of the body (up to {@link #DRAIN_LIMIT}) has been read and dropped: closing
+ * a connection with unread bytes makes the kernel answer with a reset, which can destroy the 413 before the
+ * client reads it. (A declared body over the limit is never read: the container sends {@code 100 Continue}
+ * only when the application reads, see InputHardeningAutoConfiguration, so a client that asked first never
+ * sends it, and Tomcat drains one that did not ask up to its own swallow limit.) Form posts are left to Tomcat ({@code server.tomcat.max-http-form-post-size}), which
  * reads them itself. Paths with a negative limit (endpoints that stream their body, such as the storage
  * uploads) pass untouched.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** How much of a refused chunked body is still read (and dropped), like Tomcat's own max-swallow-size. */
+    static final long DRAIN_LIMIT = DataSize.ofMegabytes(2).toBytes();
 
     private final RequestBodyLimitProperties properties;
     private final AntPathMatcher paths = new AntPathMatcher();
@@ -89,6 +96,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         }
         byte[] body = readAtMost(request.getInputStream(), limit);
         if (body == null) {
+            drain(request.getInputStream(), DRAIN_LIMIT);
             refuse(request, response, limit);
             return;
         }
@@ -114,6 +122,20 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             out.write(buffer, 0, read);
         }
         return out.toByteArray();
+    }
+
+    /** Reads and drops what is left of a body, at most {@code limit} bytes (a longer body is cut off). */
+    static void drain(InputStream in, long limit) {
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        try {
+            int read;
+            while (total <= limit && (read = in.read(buffer)) != -1) {
+                total += read;
+            }
+        } catch (IOException e) {
+            // the client went away or sent a broken chunk: nothing left to protect, the 413 still goes out
+        }
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, long limit)
