@@ -42,7 +42,7 @@ instance() {
   for s in "${SVC_NAMES[@]}"; do
     p=${S_PREFIX[$s]}
     if [[ -n $p && $1 =~ ^$p-([1-9][0-9]?)$ ]]; then
-      I_SVC=$s I_ORD=${BASH_REMATCH[1]} I_PORT=$(( S_PORT[$s] + BASH_REMATCH[1] - 1 ))
+      I_SVC=$s I_ORD=${BASH_REMATCH[1]} I_PORT=$(instance_port "$s" "${BASH_REMATCH[1]}")
       I_MGMT=$I_PORT   # scalable services keep the actuator on their own port
       return 0
     fi
@@ -465,19 +465,21 @@ stop_instance() {
   rm -f "$PIDS/$1.pid"
 }
 
-# check_instance_ports <scalable service> <N>: instance i listens on port + i - 1; none of those may be another
-# service's port (or management port, or a port of another scalable service's running count) or an
-# infrastructure server's
+# check_instance_ports <scalable service> <N>: instance i listens on instance_port (port + i - 1, or with a base
+# in platform.layout: port, then base + i - 2); none of those may be another service's port (or management port,
+# or a port of another scalable service's running count) or an infrastructure server's, or beyond 65535
 check_instance_ports() {
-  local svc=$1 count=$2 o p s i other
+  local svc=$1 count=$2 o p s i n other
   for (( o = 1; o <= count; o++ )); do
-    p=$(( S_PORT[$svc] + o - 1 )) other=""
+    p=$(instance_port "$svc" "$o") other=""
+    (( p <= 65535 )) || other="no TCP port"
     for s in "${SVC_NAMES[@]}"; do
       [[ $s == "$svc" ]] && continue
       [[ ${S_MGMT[$s]} == "$p" ]] && other="$s's management port"
       if is_scalable "$s"; then
-        for (( i = 1; i <= $(scale_count "$s"); i++ )); do
-          (( S_PORT[$s] + i - 1 == p )) && other="${S_PREFIX[$s]}-$i's port"
+        n=$(scale_count "$s")
+        for (( i = 1; i <= n; i++ )); do
+          (( $(instance_port "$s" "$i") == p )) && other="${S_PREFIX[$s]}-$i's port"
         done
       elif (( S_PORT[$s] == p )); then
         other="$s's port"
