@@ -155,6 +155,8 @@ svc_env() {   # svc_env <instance>: env assignments, one per line
   case $name in
     user-service|discovery-service) echo "SMARTLINK_SERVICE_CLIENTS=$(service_clients_env)" ;;
   esac
+  # `up --e2e` / `test`: the settings the e2e tests expect (tests.sh, E2E_SERVICE_ENV: short booking holds)
+  if (( E2E_MODE )); then printf '%s\n' "${E2E_SERVICE_ENV[@]}"; fi
   # the registry's read-only dashboard login (the runner reads the registry with it too)
   [[ $name == discovery-service ]] && echo "SMARTLINK_DISCOVERY_DASHBOARD_PASSWORD=$(secret DISCOVERY_DASHBOARD_PASSWORD)"
   local db=${S_DB[$name]} redis=${S_REDIS[$name]}   # platform.layout's needs
@@ -336,6 +338,7 @@ cmd_up() {
   for a in "$@"; do
     case $a in
       --no-build) build=0 ;;
+      --e2e) E2E_MODE=1 ;;
       -*) die "unknown option $a" ;;
       *) n=$(resolve_svc "$a") || die "unknown service '$a' (known: ${SVC_NAMES[*]})"; want+=("$n") ;;
     esac
