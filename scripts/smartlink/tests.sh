@@ -7,10 +7,12 @@
 # within its bounds (config-repo/booking-service.yml keeps 10 min and 5 s). `./smartlink test` starts the
 # services with these; `./smartlink up --e2e` does too, for running the e2e tests by hand (a service already
 # running keeps what it was started with). They reach the services only (svc_env), never the ITs of verify.
+# shellcheck disable=SC2034   # read by svc_env (processes.sh)
 E2E_SERVICE_ENV=(
   SMARTLINK_BOOKINGS_HOLD_DURATION=20s
   SMARTLINK_BOOKINGS_SWEEPER_INTERVAL=1s
 )
+# shellcheck disable=SC2034   # set by `up --e2e`, read by svc_env
 E2E_MODE=0
 
 # A long step of `test` runs in the background so that INT/TERM reach our trap
