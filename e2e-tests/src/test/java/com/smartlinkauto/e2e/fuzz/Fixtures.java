@@ -200,8 +200,8 @@ final class Fixtures {
 
     /**
      * The renter's holds on the public vehicle (the verified partner's): one the reads point at, one the cancellation
-     * does. Their dates lie after the window the fuzzer's own holds use ({@link ValidValues#FROM} .. {@code TO}), so
-     * the valid hold of the fuzzer is not refused for them.
+     * does. Their dates lie after the days the fuzzer's own holds use ({@code TO} + 1 .. 3 days), so the valid hold
+     * of the fuzzer is not refused for them.
      */
     private void createBookings() {
         values.put("booking", hold(4));
@@ -411,14 +411,19 @@ final class Fixtures {
         return null;
     }
 
+    /**
+     * The public vehicle and two days after the fuzzer's window: the window itself ({@link ValidValues#FROM} ..
+     * {@code TO}) gets the fuzzer's own blackout on that vehicle (a valid POST of its blackouts), which would refuse
+     * every hold in it.
+     */
     private Object bookingValue(String path, String name) {
         if (!path.equals("/api/bookings/quote") && !path.equals("/api/bookings")) {
             return null;
         }
         return switch (name) {
             case "vehicleId" -> values.get("vehicle.public");
-            case "pickupAt" -> ValidValues.FROM.toString();
-            case "returnAt" -> ValidValues.TO.toString();
+            case "pickupAt" -> ValidValues.TO.plus(Duration.ofDays(1)).toString();
+            case "returnAt" -> ValidValues.TO.plus(Duration.ofDays(3)).toString();
             default -> null;
         };
     }
