@@ -8,14 +8,16 @@
 #   S_PORT S_MGMT S_HEAP S_JIT  per service (S_MGMT: - = the actuator on the service port)
 #   S_START                     start phase; START_PHASES: the phases, ascending
 #   S_PREFIX S_COUNT            a scalable service's instance prefix and default count ("" and 1 otherwise)
+#   S_BASE                      a scalable service's port of its instance 2 ("" = port + 1: instance i on
+#                               port + i - 1); instance_port <service> <i> gives an instance's port
 #   S_NEEDS S_DB S_REDIS        the needs as written; the database; the Redis server ("" if none)
 #   SERVICE_CLIENTS             the services holding a service credential (all but the registry)
 #   DATABASES, TOPICS           names, in file order; T_PARTITIONS per topic
 
 LAYOUT_FILE=${SMARTLINK_LAYOUT:-$ROOT/platform.layout}   # SMARTLINK_LAYOUT: another file (tests of this reader)
-MAX_INSTANCES=99   # per scalable service (ports port .. port+98)
+MAX_INSTANCES=99   # per scalable service (ports port .. port+98, or port and base .. base+97)
 
-declare -A S_PORT S_MGMT S_HEAP S_JIT S_START S_NEEDS S_PREFIX S_COUNT S_DB S_REDIS T_PARTITIONS
+declare -A S_PORT S_MGMT S_HEAP S_JIT S_START S_NEEDS S_PREFIX S_COUNT S_BASE S_DB S_REDIS T_PARTITIONS
 SVC_NAMES=() START_PHASES=() SERVICE_CLIENTS=() DATABASES=() TOPICS=()
 # the columns of each section, in this order
 declare -A LAYOUT_COLUMNS=(
@@ -43,12 +45,19 @@ layout_service() {   # layout_service <line> <name> <port> <mgmt> <heap> <jit> <
   [[ $heap =~ ^[1-9][0-9]*[kmg]$ ]] || layout_fail "$at" "heap '$heap' of $name: a size like 256m"
   [[ $jit == c1 || $jit == full ]] || layout_fail "$at" "jit '$jit' of $name: c1 or full"
   [[ $start =~ ^[1-9][0-9]?$ ]] || layout_fail "$at" "start '$start' of $name: a phase 1..99"
-  S_PREFIX[$name]="" S_COUNT[$name]=1
+  S_PREFIX[$name]="" S_COUNT[$name]=1 S_BASE[$name]=""
   if [[ $instances != - ]]; then
-    [[ $instances =~ ^([a-z][a-z0-9-]*[a-z0-9]):(0|[1-9][0-9]?)$ ]] \
-      || layout_fail "$at" "instances '$instances' of $name: - or <prefix>:<count>, e.g. storage-node:3"
-    S_PREFIX[$name]=${BASH_REMATCH[1]} S_COUNT[$name]=${BASH_REMATCH[2]}
+    [[ $instances =~ ^([a-z][a-z0-9-]*[a-z0-9]):(0|[1-9][0-9]?)(:([^:]+))?$ ]] \
+      || layout_fail "$at" "instances '$instances' of $name: - or <prefix>:<count>[:<base>], e.g. storage-node:3 or booking-service:2:18084"
+    S_PREFIX[$name]=${BASH_REMATCH[1]} S_COUNT[$name]=${BASH_REMATCH[2]} S_BASE[$name]=${BASH_REMATCH[4]}
     [[ $mgmt == - ]] || layout_fail "$at" "$name scales: its instances keep the actuator on their own port (mgmt -)"
+    if [[ -n ${S_BASE[$name]} ]]; then
+      layout_port "$at" "instance base" "${S_BASE[$name]}"
+      # the extra instances (2..MAX_INSTANCES) on base .. base + MAX_INSTANCES - 2: never on the service's own port
+      if (( port >= S_BASE[$name] && port <= S_BASE[$name] + MAX_INSTANCES - 2 )); then
+        layout_fail "$at" "instances '$instances' of $name: its extra instances (${S_BASE[$name]}..$(( S_BASE[$name] + MAX_INSTANCES - 2 ))) would include its port $port"
+      fi
+    fi
   fi
   S_DB[$name]="" S_REDIS[$name]=""
   if [[ $needs != - ]]; then
@@ -86,6 +95,14 @@ layout_topic() {   # layout_topic <line> <name> <partitions>
   TOPICS+=("$2"); T_PARTITIONS[$2]=$3
 }
 
+instance_port() {   # instance_port <scalable service> <i>: where its instance i listens
+  if [[ -n ${S_BASE[$1]} ]] && (( $2 >= 2 )); then
+    echo $(( S_BASE[$1] + $2 - 2 ))
+  else
+    echo $(( S_PORT[$1] + $2 - 1 ))
+  fi
+}
+
 # Every port the layout claims (a scalable service: its default count of instances) belongs to one
 # service only and to no infrastructure server.
 layout_check_ports() {
@@ -96,7 +113,7 @@ layout_check_ports() {
   for s in "${SVC_NAMES[@]}"; do
     local claims=()
     if [[ -n ${S_PREFIX[$s]} ]]; then
-      for (( i = 1; i <= S_COUNT[$s]; i++ )); do claims+=("$(( S_PORT[$s] + i - 1 )):${S_PREFIX[$s]}-$i"); done
+      for (( i = 1; i <= S_COUNT[$s]; i++ )); do claims+=("$(instance_port "$s" "$i"):${S_PREFIX[$s]}-$i"); done
     else
       claims+=("${S_PORT[$s]}:$s")
     fi
@@ -166,12 +183,12 @@ layout_read() {
 }
 
 # The layout as the runner understood it, one line per fact (compared with the Java reading by
-# LayoutConsistencyTest): service <name> <port> <mgmt> <heap> <jit> <start> <prefix|-> <count> <needs>,
+# LayoutConsistencyTest): service <name> <port> <mgmt> <heap> <jit> <start> <prefix|-> <count> <base|-> <needs>,
 # database <name>, topic <name> <partitions>.
 layout_dump() {
   local s
   for s in "${SVC_NAMES[@]}"; do
-    echo "service $s ${S_PORT[$s]} ${S_MGMT[$s]} ${S_HEAP[$s]} ${S_JIT[$s]} ${S_START[$s]} ${S_PREFIX[$s]:--} ${S_COUNT[$s]} ${S_NEEDS[$s]}"
+    echo "service $s ${S_PORT[$s]} ${S_MGMT[$s]} ${S_HEAP[$s]} ${S_JIT[$s]} ${S_START[$s]} ${S_PREFIX[$s]:--} ${S_COUNT[$s]} ${S_BASE[$s]:--} ${S_NEEDS[$s]}"
   done
   for s in "${DATABASES[@]}"; do echo "database $s"; done
   for s in "${TOPICS[@]}"; do echo "topic $s ${T_PARTITIONS[$s]}"; done

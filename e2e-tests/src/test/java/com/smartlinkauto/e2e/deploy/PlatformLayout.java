@@ -45,24 +45,32 @@ record PlatformLayout(List<Service> services, List<String> databases, List<Topic
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*[a-z0-9]");
     private static final Pattern PORT = Pattern.compile("[1-9][0-9]{0,4}");
-    private static final Pattern INSTANCES = Pattern.compile("([a-z][a-z0-9-]*[a-z0-9]):(0|[1-9][0-9]?)");
+    private static final Pattern INSTANCES = Pattern.compile("([a-z][a-z0-9-]*[a-z0-9]):(0|[1-9][0-9]?)(?::([^:]+))?");
+    /** Instances per scalable service at most (the runner's MAX_INSTANCES). */
+    static final int MAX_INSTANCES = 99;
     private static final Pattern DB_NEED = Pattern.compile("db=([a-z][a-z0-9_]*)");
 
     /**
      * One row of [services].
      *
      * @param name           the module, its jar and its Eureka application
-     * @param port           its HTTP port (instance i of a scalable service: port + i - 1, locally)
+     * @param port           its HTTP port (locally: instance 1 of a scalable service; see {@link #instancePort})
      * @param managementPort the actuator's own port, or null when the actuator is on {@code port}
      * @param instancePrefix a scalable service's instance prefix (also its compose service and k8s workload), or null
      * @param instances      how many instances {@code ./smartlink up} runs by default (1 unless scalable)
+     * @param instanceBase   a scalable service's port of its instance 2 when not {@code port + 1}, or null
      * @param needs          as written ({@code db=<database>}, a Redis server, {@code kafka}); empty for "-"
      */
     record Service(String name, int port, Integer managementPort, String heap, String jit, int start,
-            String instancePrefix, int instances, List<String> needs) {
+            String instancePrefix, int instances, Integer instanceBase, List<String> needs) {
 
         boolean scalable() {
             return instancePrefix != null;
+        }
+
+        /** Where the local runner's instance i (1-based) listens: port + i - 1, or with a base port, then base + i - 2. */
+        int instancePort(int i) {
+            return instanceBase != null && i >= 2 ? instanceBase + i - 2 : port + i - 1;
         }
 
         /** The name of its docker-compose service and of its k8s workload and Service. */
@@ -193,12 +201,18 @@ record PlatformLayout(List<Service> services, List<String> databases, List<Topic
         check(f[5].matches("[1-9][0-9]?"), source, at, "start '" + f[5] + "' of " + name);
         String prefix = null;
         int instances = 1;
+        Integer base = null;
         if (!f[6].equals("-")) {
             Matcher m = INSTANCES.matcher(f[6]);
             check(m.matches(), source, at, "instances '" + f[6] + "' of " + name);
             prefix = m.group(1);
             instances = Integer.parseInt(m.group(2));
             check(mgmt == null, source, at, name + " scales: its instances keep the actuator on their own port (mgmt -)");
+            if (m.group(3) != null) {
+                base = port(m.group(3), "instance base", source, at);
+                check(port < base || port > base + MAX_INSTANCES - 2, source, at, "instances '" + f[6] + "' of " + name
+                        + ": its extra instances would include its port " + port);
+            }
         }
         List<String> needs = List.of();
         if (!f[7].equals("-")) {
@@ -214,7 +228,7 @@ record PlatformLayout(List<Service> services, List<String> databases, List<Topic
             check(needs.stream().filter(REDIS_PASSWORD_KEYS::containsKey).count() <= 1, source, at,
                     "needs of " + name + ": one Redis server at most");
         }
-        return new Service(name, port, mgmt, f[3], f[4], Integer.parseInt(f[5]), prefix, instances, needs);
+        return new Service(name, port, mgmt, f[3], f[4], Integer.parseInt(f[5]), prefix, instances, base, needs);
     }
 
     private static int port(String value, String column, String source, int at) {
@@ -230,7 +244,7 @@ record PlatformLayout(List<Service> services, List<String> databases, List<Topic
             Map<Integer, String> claims = new LinkedHashMap<>();
             if (s.scalable()) {
                 for (int i = 1; i <= s.instances(); i++) {
-                    claims.put(s.port() + i - 1, s.instancePrefix() + "-" + i);
+                    claims.merge(s.instancePort(i), s.instancePrefix() + "-" + i, (a, b) -> a + " and " + b);
                 }
             } else {
                 claims.put(s.port(), s.name());
@@ -284,6 +298,7 @@ record PlatformLayout(List<Service> services, List<String> databases, List<Topic
             out.add(String.join(" ", "service", s.name(), String.valueOf(s.port()),
                     Objects.toString(s.managementPort(), "-"), s.heap(), s.jit(), String.valueOf(s.start()),
                     Objects.toString(s.instancePrefix(), "-"), String.valueOf(s.instances()),
+                    Objects.toString(s.instanceBase(), "-"),
                     s.needs().isEmpty() ? "-" : String.join(",", s.needs())));
         }
         databases.forEach(d -> out.add("database " + d));

@@ -47,22 +47,67 @@ class PlatformLayoutTest {
         assertThat(runnerDump(root.resolve(PlatformLayout.FILE)).lines()).containsExactlyElementsOf(layout.dump());
     }
 
-    /** The next services are one row each: booking-service scales like the storage nodes (8083 + i - 1). */
+    /** The next service is one row: payment-service (8084) next to booking-service, whose extra instances start at 18084. */
     @Test
     void aNewServiceIsOneRow() throws IOException {
-        Path file = write(edit(l -> l.startsWith("vehicle-service ")
-                ? l + "\nbooking-service  8083  -  320m  full  3  booking-service:1  db=bookings,redis,kafka"
-                        + "\npayment-service  8084  -  256m  full  3  -  db=payments,kafka"
+        Path file = write(edit(l -> l.startsWith("booking-service ")
+                ? l + "\npayment-service  8084  -  256m  full  3  -  db=payments,kafka"
                 : l));
         PlatformLayout layout = PlatformLayout.parse(Files.readAllLines(file), file.toString());
+        PlatformLayout.Service payment = layout.service("payment-service");
+        assertThat(payment.scalable()).isFalse();
+        assertThat(payment.database()).contains("payments");
+        assertThat(layout.earlierPhases(payment)).extracting(PlatformLayout.Service::name)
+                .containsExactly("discovery-service", "config-service");
+        assertThat(runnerDump(file).lines()).containsExactlyElementsOf(layout.dump());
+    }
+
+    /**
+     * booking-service scales with a base for its extra instances (booking-service:2:18084): instance 1 on its
+     * documented port 8083, instance i >= 2 on 18084 + i - 2, so that instance 2 never takes 8084 (payment-service's);
+     * storage nodes keep port + i - 1. The runner computes the same ports as the Java reading.
+     */
+    @Test
+    void scalableServicesListenWhereTheLayoutSaysInBothReadings() throws IOException {
+        PlatformLayout layout = PlatformLayout.read(root);
         PlatformLayout.Service booking = layout.service("booking-service");
         assertThat(booking.scalable()).isTrue();
         assertThat(booking.deployName()).isEqualTo("booking-service");
+        assertThat(booking.instances()).isEqualTo(2);
+        assertThat(booking.instanceBase()).isEqualTo(18084);
         assertThat(booking.database()).contains("bookings");
         assertThat(booking.redis()).contains("redis");
-        assertThat(layout.earlierPhases(booking)).extracting(PlatformLayout.Service::name)
-                .containsExactly("discovery-service", "config-service");
-        assertThat(runnerDump(file).lines()).containsExactlyElementsOf(layout.dump());
+        assertThat(booking.kafka()).isTrue();
+        assertThat(List.of(booking.instancePort(1), booking.instancePort(2), booking.instancePort(3)))
+                .containsExactly(8083, 18084, 18085);
+        PlatformLayout.Service nodes = layout.service("storage-node-service");
+        assertThat(nodes.instanceBase()).isNull();
+        assertThat(List.of(nodes.instancePort(1), nodes.instancePort(2), nodes.instancePort(3)))
+                .containsExactly(9101, 9102, 9103);
+
+        CommandRun ports = CommandRun.run(Duration.ofSeconds(60), Map.of(), "bash", "-c",
+                "source \"$1\" && for n in booking-service-1 booking-service-2 booking-service-3 storage-node-1 "
+                        + "storage-node-2 storage-node-3; do instance \"$n\" && echo \"$n $I_SVC $I_PORT\"; done",
+                "instance-ports", root.resolve("smartlink").toString());
+        assertThat(ports.exit()).as("runner: %s", ports.err()).isZero();
+        assertThat(ports.out().lines()).containsExactly("booking-service-1 booking-service 8083",
+                "booking-service-2 booking-service 18084", "booking-service-3 booking-service 18085",
+                "storage-node-1 storage-node-service 9101", "storage-node-2 storage-node-service 9102",
+                "storage-node-3 storage-node-service 9103");
+    }
+
+    /** `./smartlink scale` refuses a count whose ports clash, as it did before bases existed. */
+    @Test
+    void theRunnerRefusesToScaleOntoAnotherServicesPort() throws IOException {
+        // extra booking-service instances from 8886: the fourth would be on 8888, config-service's
+        Path file = write(edit(l -> l.startsWith("booking-service ") ? l.replace(":18084", ":8886") : l));
+        CommandRun fits = scaleCheck(file, 3);
+        assertThat(fits.exit()).as("3 instances (8083, 8886, 8887): %s", fits.err()).isZero();
+        CommandRun clash = scaleCheck(file, 4);
+        assertThat(clash.exit()).as("4 instances (…, 8888)").isNotZero();
+        assertThat(clash.err()).contains("booking-service-4 would listen on 8888", "config-service's port");
+        // the repository's layout: 99 instances fit (18084 .. 18181)
+        assertThat(scaleCheck(root.resolve(PlatformLayout.FILE), PlatformLayout.MAX_INSTANCES).exit()).isZero();
     }
 
     static Stream<Arguments> badLayouts() {
@@ -88,6 +133,14 @@ class PlatformLayoutTest {
                         l -> l.startsWith("storage-node-service ") ? l.replace("9101  -", "9101  9200") : l),
                 bad("an instance count over 99", l -> l.replace("storage-node:3", "storage-node:100")),
                 bad("a prefix that is another service's name", l -> l.replace("storage-node:3", "vehicle-service:3")),
+                bad("an instance base on another service's port", l -> l.replace("booking-service:2:18084", "booking-service:2:8085")),
+                bad("an instance base whose range includes the service's port",
+                        l -> l.replace("booking-service:2:18084", "booking-service:2:8050")),
+                bad("an instance base that is no TCP port", l -> l.replace("booking-service:2:18084", "booking-service:2:99999")),
+                bad("an instance base that is no number", l -> l.replace("booking-service:2:18084", "booking-service:2:x")),
+                bad("instances with two bases", l -> l.replace("booking-service:2:18084", "booking-service:2:18084:19000")),
+                bad("two booking-service instances without a base next to payment-service",
+                        l -> l.startsWith("booking-service ") ? l.replace(":2:18084", ":2") + "\npayment-service 8084 - 256m full 3 - db=payments,kafka" : l),
                 bad("an unknown section", l -> l.equals("[topics]") ? "[queues]" : l),
                 bad("a section twice", l -> l.equals("[databases]") ? l + "\nname\nextra\n" + l : l),
                 bad("a section missing", l -> l.equals("[topics]") || l.matches("[a-z]+\\.events\\s.*") || l.startsWith("name ") && l.contains("partitions") ? "" : l),
@@ -133,6 +186,13 @@ class PlatformLayoutTest {
         CommandRun result = runner(file);
         assertThat(result.exit()).as("runner reading %s: %s", file, result.err()).isZero();
         return result.out();
+    }
+
+    /** The runner's check before `./smartlink scale booking-service <count>` (no process is started). */
+    private static CommandRun scaleCheck(Path layoutFile, int count) {
+        return CommandRun.run(Duration.ofSeconds(60), Map.of("SMARTLINK_LAYOUT", layoutFile.toString()), "bash", "-c",
+                "source \"$1\" && check_instance_ports booking-service \"$2\"", "scale-check",
+                root.resolve("smartlink").toString(), String.valueOf(count));
     }
 
     /** Sources ./smartlink (which reads the layout and defines, but does not run, the commands) and dumps the layout. */
