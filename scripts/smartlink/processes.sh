@@ -8,7 +8,7 @@
 # probes 127.0.0.1, so an address must include loopback: 127.0.0.1, 0.0.0.0 or ::.
 BIND_ADDRESS="${SMARTLINK_BIND_ADDRESS:-127.0.0.1}"
 GATEWAY_BIND_ADDRESS="${SMARTLINK_GATEWAY_BIND_ADDRESS:-$BIND_ADDRESS}"
-START_TIMEOUT="${SMARTLINK_START_TIMEOUT:-120}"   # seconds, per service
+START_TIMEOUT="${SMARTLINK_START_TIMEOUT:-180}"   # seconds, per service (a ceiling: 11 JVMs start on 2 cores)
 # Failure zones of storage nodes, round robin: storage-node-i is in zone STORAGE_ZONES[(i-1) % 3]
 # (like the StatefulSet's zones[ordinal % 3] in Kubernetes).
 STORAGE_ZONES=(a b c)
