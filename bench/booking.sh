@@ -142,13 +142,7 @@ remove_data() {
 stop_platform() {
   (( STARTED_PLATFORM )) || return 0
   remove_data
-  if (( INFRA_WAS_UP )); then
-    stop_services
-    info "PostgreSQL, Redis and Kafka were running before the benchmark: left running"
-  else
-    ./smartlink down > "$WORK/down.log" 2>&1 || { tail -n 20 "$WORK/down.log"; info "./smartlink down failed"; }
-    info "./smartlink down: services and infra stopped"
-  fi
+  leave_platform "$WORK"
   STARTED_PLATFORM=0
 }
 
@@ -168,22 +162,13 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # ------------------------------------------------------------------------------ setup --
-if [[ -n $(platform_pids) ]]; then
-  die "the platform is running ($(platform_pids | awk '{ print $1 }' | paste -sd' ')): its services must be restarted with the benchmark configuration; stop them first (./smartlink down) and run again"
-fi
+refuse_running_platform
 for port in 8080 8081 8082 8083 18084; do
   ! port_open "$port" || die "something not started by this checkout's ./smartlink listens on 127.0.0.1:$port: stop it first"
 done
 scaled=$(tr -dc '0-9' 2>/dev/null < "$ROOT/.smartlink/booking-services" || true)
 [[ -z $scaled || $scaled == 2 ]] || die "booking-service is scaled to $scaled instances (.smartlink/booking-services): the benchmark runs two (./smartlink scale booking-service 2)"
-mkdir -p "$ROOT/.smartlink"
-WORK=$(mktemp -d "$ROOT/.smartlink/bench-booking.XXXXXX")
-chmod 700 "$WORK"
-
-JAVA=$(pick_java)
-JAVA_MAJOR=$(java_major "$JAVA")
-
-step "booking benchmark: $(date '+%F %T'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), Java $JAVA_MAJOR"
+bench_start booking
 info "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ------------------------------------------------------------------- the platform --
