@@ -155,6 +155,8 @@ svc_env() {   # svc_env <instance>: env assignments, one per line
   case $name in
     user-service|discovery-service) echo "SMARTLINK_SERVICE_CLIENTS=$(service_clients_env)" ;;
   esac
+  # `up --e2e` / `test`: the settings the e2e tests expect (tests.sh, E2E_SERVICE_ENV: short booking holds)
+  if (( E2E_MODE )); then printf '%s\n' "${E2E_SERVICE_ENV[@]}"; fi
   # the registry's read-only dashboard login (the runner reads the registry with it too)
   [[ $name == discovery-service ]] && echo "SMARTLINK_DISCOVERY_DASHBOARD_PASSWORD=$(secret DISCOVERY_DASHBOARD_PASSWORD)"
   local db=${S_DB[$name]} redis=${S_REDIS[$name]}   # platform.layout's needs
@@ -336,6 +338,7 @@ cmd_up() {
   for a in "$@"; do
     case $a in
       --no-build) build=0 ;;
+      --e2e) E2E_MODE=1 ;;
       -*) die "unknown option $a" ;;
       *) n=$(resolve_svc "$a") || die "unknown service '$a' (known: ${SVC_NAMES[*]})"; want+=("$n") ;;
     esac
@@ -354,8 +357,10 @@ cmd_up() {
 
   # phase by phase (platform.layout's start column): every service of the phases before the last (the
   # registry, the config server), then the ones asked for; a phase starts together and is healthy before
-  # the next one starts; a scalable service runs as its N instances
-  local last=${START_PHASES[${#START_PHASES[@]}-1]} order=() phase batch t0
+  # the next one starts; a scalable service runs as its N instances, its instance 1 with the phase and
+  # its further instances once the phase's first wave is healthy (a phase of many JVMs on a small
+  # machine would otherwise start too slowly for START_TIMEOUT)
+  local last=${START_PHASES[${#START_PHASES[@]}-1]} order=() phase batch wave extra t0
   for n in "${SVC_NAMES[@]}"; do (( S_START[$n] < last )) && order+=("$n"); done
   for n in "${want[@]}"; do [[ " ${order[*]} " == *" $n "* ]] || order+=("$n"); done
   for phase in "${START_PHASES[@]}"; do
@@ -366,9 +371,19 @@ cmd_up() {
     (( ${#batch[@]} )) || continue
     step "${batch[*]}"
     t0=$(now)
+    wave=() extra=()
+    for n in "${batch[@]}"; do
+      instance "$n"
+      if (( I_ORD <= 1 )); then wave+=("$n"); else extra+=("$n"); fi
+    done
     # a DB/Redis dependency is provisioned by infra_up; nothing else to do here
-    for n in "${batch[@]}"; do start_svc "$n"; done
-    for n in "${batch[@]}"; do wait_svc "$n" "$t0"; done
+    for n in "${wave[@]}"; do start_svc "$n"; done
+    for n in "${wave[@]}"; do wait_svc "$n" "$t0"; done
+    if (( ${#extra[@]} )); then
+      info "further instances: ${extra[*]}"
+      for n in "${extra[@]}"; do start_svc "$n"; done
+      for n in "${extra[@]}"; do wait_svc "$n" "$t0"; done
+    fi
     if [[ " ${batch[*]} " == *" user-service "* ]] && health_up "$(mgmt_port gateway-service)"; then
       wait_routed user-service "$t0"
     fi
@@ -395,6 +410,10 @@ print_urls() {
   echo "  user-service API   http://127.0.0.1:8081/v3/api-docs   (OpenAPI; call it through the gateway)"
   echo "  Vehicles           http://127.0.0.1:$gw/api/vehicles   (public search, through the gateway; service port ${S_PORT[vehicle-service]})"
   echo "  Storage controller http://127.0.0.1:$gw/api/storage/nodes   (ADMIN token, through the gateway; service port ${S_PORT[storage-controller-service]})"
+  local bookings; bookings=$(scale_count booking-service)
+  if (( bookings > 0 )); then
+    echo "  Bookings           http://127.0.0.1:$gw/api/bookings/quote   (through the gateway; $bookings instance(s): $(instances_of booking-service | while read -r n; do instance "$n"; printf '%s ' "$I_PORT"; done); ./smartlink scale booking-service N)"
+  fi
   local nodes; nodes=$(scale_count storage-node-service)
   if (( nodes > 0 )); then
     echo "  Storage nodes      $nodes: http://127.0.0.1:${S_PORT[storage-node-service]}/node/info ...   (internal; ./smartlink scale storage-node N)"

@@ -2,6 +2,19 @@
 # ./smartlink, tests part: `./smartlink test` (infra, ./mvnw verify, up, the e2e tests, down: only
 # what this run started), with a trap that stops a long step and its children on INT/TERM.
 
+# What the e2e tests expect of the services beyond their production defaults: booking-service's holds expire
+# after 20 s and its sweeper looks every second, so that BookingE2EIT sees a hold lapse and the car come back
+# within its bounds (config-repo/booking-service.yml keeps 10 min and 5 s). `./smartlink test` starts the
+# services with these; `./smartlink up --e2e` does too, for running the e2e tests by hand (a service already
+# running keeps what it was started with). They reach the services only (svc_env), never the ITs of verify.
+# shellcheck disable=SC2034   # read by svc_env (processes.sh)
+E2E_SERVICE_ENV=(
+  SMARTLINK_BOOKINGS_HOLD_DURATION=20s
+  SMARTLINK_BOOKINGS_SWEEPER_INTERVAL=1s
+)
+# shellcheck disable=SC2034   # set by `up --e2e`, read by svc_env
+E2E_MODE=0
+
 # A long step of `test` runs in the background so that INT/TERM reach our trap
 # at once (bash defers traps until a foreground child ends); the trap then
 # stops that child and its descendants, found by parent pid.
@@ -72,7 +85,7 @@ cmd_test() {
   local start; start=$(date +%s.%N)
   run_child mvnw -B verify || { warn "./mvnw -B verify failed"; exit 1; }
   touch -d "@$start" "$STAMP"     # the jars were just built by verify
-  cmd_up --no-build
+  cmd_up --no-build --e2e
   step "e2e tests: ./mvnw -B -Pe2e -pl e2e-tests verify"
   # the e2e tests read .smartlink/admin.txt and .smartlink/secrets.env themselves; an admin from the
   # environment reaches them the same way, as SMARTLINK_ADMIN_EMAIL/SMARTLINK_ADMIN_PASSWORD in the

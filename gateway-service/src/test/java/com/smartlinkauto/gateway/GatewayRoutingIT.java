@@ -400,6 +400,14 @@ class GatewayRoutingIT {
         }
         assertThat(send(request("/.well-known/jwks.json")).statusCode()).isEqualTo(200);
         assertThat(send(request("/api/partners/me")).statusCode()).as("not the sign-up").isEqualTo(401);
+        // booking-service's quote is public (its stand-in here hangs up: whatever comes back, it is not the 401)
+        int before = dropped.get();
+        HttpResponse<String> quote = send(request("/api/bookings/quote?vehicleId=" + UUID.randomUUID()));
+        assertThat(quote.statusCode()).as("the quote needs no token").isNotEqualTo(401).isNotEqualTo(403);
+        assertThat(dropped.get()).as("the quote reached booking-service").isGreaterThan(before);
+        assertThat(send(request("/api/bookings/me")).statusCode()).as("a renter's bookings").isEqualTo(401);
+        assertThat(send(request("/api/bookings/quote").POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/json")).statusCode()).as("only GET is public").isEqualTo(401);
         assertThat(send(request("/actuator/env")).statusCode()).as("no actuator internals").isIn(401, 403);
     }
 

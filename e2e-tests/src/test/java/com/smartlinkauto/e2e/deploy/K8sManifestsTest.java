@@ -573,7 +573,7 @@ class K8sManifestsTest {
 
         List<Map<String, Object>> pdbs = objects(prod, "PodDisruptionBudget");
         for (String replicated : List.of("gateway-service", "user-service", "storage-controller-service",
-                "vehicle-service")) {
+                "vehicle-service", "booking-service")) {
             Map<String, Object> deployment = find(prod, "Deployment", replicated);
             assertThat(mapAt(deployment, false, "spec").get("replicas")).as("%s replicas", replicated).isEqualTo(2);
             Map<String, Object> podLabels = mapAt(deployment, false, "spec", "template", "metadata", "labels");
@@ -749,9 +749,14 @@ class K8sManifestsTest {
             // the gateway's routes
             "gateway-service -> user-service:8081",
             "gateway-service -> vehicle-service:8082",
+            "gateway-service -> booking-service:8083",
             "gateway-service -> storage-controller-service:8085",
             // JWKS and service tokens
             "vehicle-service -> user-service:8081",
+            "booking-service -> user-service:8081",
+            // a hold's price, status and blackouts (/internal/vehicles; payment-service's /internal/bookings
+            // confirm edge comes with payment-service)
+            "booking-service -> vehicle-service:8082",
             "storage-controller-service -> user-service:8081",
             "storage-node -> user-service:8081",
             // files into the storage network, heartbeats, chunks
@@ -847,12 +852,18 @@ class K8sManifestsTest {
     void nothingElseReachesTheInternalApisOfUserServiceAndTheStorageController(String overlay) {
         Set<String> edges = graph(overlay).edges();
         assertThat(sourcesOf(edges, "user-service:8081")).as("%s who reaches user-service", overlay)
-                .containsExactlyInAnyOrder("gateway-service", "vehicle-service", "storage-controller-service",
-                        "storage-node", "monitoring");
+                .containsExactlyInAnyOrder("gateway-service", "vehicle-service", "booking-service",
+                        "storage-controller-service", "storage-node", "monitoring");
         assertThat(sourcesOf(edges, "storage-controller-service:8085")).as("%s who reaches the storage controller", overlay)
                 .containsExactlyInAnyOrder("gateway-service", "user-service", "vehicle-service", "storage-node", "monitoring");
         assertThat(sourcesOf(edges, "storage-node:9101")).as("%s who reaches the storage nodes", overlay)
                 .containsExactlyInAnyOrder("storage-controller-service", "storage-node", "monitoring");
+        // vehicle-service's /internal/vehicles: booking-service only (besides the gateway's routes and monitoring)
+        assertThat(sourcesOf(edges, "vehicle-service:8082")).as("%s who reaches vehicle-service", overlay)
+                .containsExactlyInAnyOrder("gateway-service", "booking-service", "monitoring");
+        // booking-service's /internal/bookings: nobody yet (payment-service adds its edge when it exists)
+        assertThat(sourcesOf(edges, "booking-service:8083")).as("%s who reaches booking-service", overlay)
+                .containsExactlyInAnyOrder("gateway-service", "monitoring");
         assertThat(edges.stream().filter(e -> e.startsWith("* -> "))).as("%s what an outsider reaches", overlay)
                 .containsExactly("* -> gateway-service:8080");
     }

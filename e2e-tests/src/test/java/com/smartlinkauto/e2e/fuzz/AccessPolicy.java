@@ -13,7 +13,7 @@ import com.smartlinkauto.e2e.fuzz.OpenApiCatalog.Operation;
  * tell a public operation from an admin one; where an operation does declare {@code security: []} it is
  * taken as public. Everything else comes from the table below, which mirrors — and must be kept in
  * step with — {@code GatewaySecurityConfiguration} (gateway-service), the {@code SecurityConfiguration}
- * of user-service, vehicle-service and storage-controller-service, and the ownership rules the services'
+ * of user-service, vehicle-service, booking-service and storage-controller-service, and the ownership rules the services'
  * READMEs state. An operation of a service the table does not know yet (a new service) is treated as
  * "signed in" under {@code /api/**} (the gateway's rule) and as not routed elsewhere.
  */
@@ -37,6 +37,12 @@ final class AccessPolicy {
         OWNER(EnumSet.of(Role.PARTNER_VERIFIED, Role.ADMIN)),
         /** the resource's owner only (own notification, own document under {@code /me}) */
         OWNER_ONLY(EnumSet.of(Role.PARTNER_VERIFIED)),
+        /** a renter acting for themself (a hold, their own bookings) */
+        RENTER(EnumSet.of(Role.RENTER)),
+        /** the booking's renter (the fixtures' bookings are the renter's) or an admin: cancelling it */
+        BOOKING_OWNER(EnumSet.of(Role.RENTER, Role.ADMIN)),
+        /** the booking's renter, the partner of its vehicle (the verified partner's) or an admin: reading it */
+        BOOKING_PARTY(EnumSet.of(Role.RENTER, Role.PARTNER_VERIFIED, Role.ADMIN)),
         ADMIN(EnumSet.of(Role.ADMIN)),
         /** not routed by the gateway: 404 for everyone */
         NOT_ROUTED(EnumSet.noneOf(Role.class));
@@ -71,6 +77,15 @@ final class AccessPolicy {
             rule(".*", "/api/partners/\\{[^/]+\\}/documents(/.*)?", Access.OWNER),
             // vehicle-service: /api/partners/** hasAnyRole PARTNER, ADMIN, and only for oneself
             rule(".*", "/api/partners/\\{[^/]+\\}/vehicles(/.*)?", Access.OWNER),
+            // booking-service: a partner's bookings, that partner's or an admin's (another partner 403)
+            rule("GET|HEAD", "/api/partners/\\{[^/]+\\}/bookings", Access.OWNER),
+            // booking-service: the public quote; holds and one's own list for renters; a booking for its renter,
+            // its vehicle's partner and the admins (anyone else 404); cancelling for its renter and the admins
+            rule("GET|HEAD", "/api/bookings/quote", Access.PUBLIC),
+            rule("POST", "/api/bookings", Access.RENTER),
+            rule("GET|HEAD", "/api/bookings/me", Access.RENTER),
+            rule("POST", "/api/bookings/\\{[^/]+\\}/cancel", Access.BOOKING_OWNER),
+            rule("GET|HEAD", "/api/bookings/\\{[^/]+\\}", Access.BOOKING_PARTY),
             // vehicle-service: the public catalogue (GET search, details, availability, photos of bookable vehicles)
             rule("GET|HEAD", "/api/vehicles", Access.PUBLIC),
             rule("GET|HEAD", "/api/vehicles/\\{[^/]+\\}", Access.PUBLIC),
@@ -124,8 +139,9 @@ final class AccessPolicy {
                 && PUBLIC_IF_BOOKABLE.matcher(operation.path()).matches();
     }
 
-    /** Partner-scoped operations also tried with {@code me} in place of the partner id. */
+    /** Partner-scoped operations (a partner's vehicles, its bookings) also tried with {@code me} in place of the partner id. */
     static boolean partnerScoped(Operation operation) {
-        return operation.path().startsWith("/api/partners/{") && operation.path().contains("/vehicles");
+        return operation.path().startsWith("/api/partners/{")
+                && (operation.path().contains("/vehicles") || operation.path().endsWith("/bookings"));
     }
 }

@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -43,7 +44,8 @@ import tools.jackson.databind.JsonNode;
  * partner still pending, a verified partner (verified by the admin) who owns every partner resource the
  * fuzzer touches, the admin from {@code .smartlink/admin.txt}; throw-away accounts for the operations that
  * would change a shared identity (password change, login failures, refresh and logout); and vehicles,
- * photos, blackouts, documents, a notification, stored files and a transfer to point path parameters at.
+ * photos, blackouts, documents, a notification, stored files, a transfer and the renter's bookings of the public
+ * vehicle (one to read, one to cancel) to point path parameters at.
  * Operations that destroy or change state point at their own throw-away resource, never at the admin's or
  * another test's data; node decommissioning points at a node that does not exist.
  */
@@ -72,6 +74,9 @@ final class Fixtures {
         fixtures.createIdentities();
         if (services.contains("vehicle-service")) {
             fixtures.createVehicles();
+        }
+        if (services.contains("vehicle-service") && services.contains("booking-service")) {
+            fixtures.createBookings();
         }
         if (services.contains("storage-controller-service")) {
             fixtures.createStorage();
@@ -193,6 +198,27 @@ final class Fixtures {
         return json(response).path("id").asString();
     }
 
+    /**
+     * The renter's holds on the public vehicle (the verified partner's): one the reads point at, one the cancellation
+     * does. Their dates lie after the window the fuzzer's own holds use ({@link ValidValues#FROM} .. {@code TO}), so
+     * the valid hold of the fuzzer is not refused for them.
+     */
+    private void createBookings() {
+        values.put("booking", hold(4));
+        values.put("booking.cancel", hold(6));
+    }
+
+    private String hold(int daysAfterTo) {
+        Identity renter = identity(Role.RENTER);
+        Instant pickup = ValidValues.TO.plus(Duration.ofDays(daysAfterTo));
+        String body = "{\"vehicleId\":\"%s\",\"pickupAt\":\"%s\",\"returnAt\":\"%s\"}".formatted(
+                values.get("vehicle.public"), pickup, pickup.plus(Duration.ofDays(1)));
+        HttpResponse<String> response = send(bearer(renter, Accounts.postJson("/api/bookings", body))
+                .header("Idempotency-Key", "fuzz-fixture-" + UUID.randomUUID()));
+        assertThat(response.statusCode()).as("hold: %s", response.body()).isEqualTo(201);
+        return json(response).path("id").asString();
+    }
+
     private void createStorage() {
         HttpResponse<String> nodes = send(admin.as(gateway("/api/storage/nodes")));
         assertThat(nodes.statusCode()).as("nodes: %s", nodes.body()).isEqualTo(200);
@@ -295,6 +321,12 @@ final class Fixtures {
             if (path.startsWith("/api/admin/partners/")) {
                 return values.get("partner.to-verify");
             }
+            if (path.equals("/api/bookings/{id}/cancel")) {
+                return values.get("booking.cancel");
+            }
+            if (path.equals("/api/bookings/{id}")) {
+                return values.get("booking");
+            }
             if (path.startsWith("/api/admin/vehicles/{id}/verification")) {
                 return values.get("vehicle.verify");
             }
@@ -327,6 +359,13 @@ final class Fixtures {
                 return "0".repeat(64);
             }
             return null;
+        }
+        if (where.equals("query") || where.equals("body")) {
+            // a quote's and a hold's vehicle and dates: the public vehicle, in the fuzzer's window
+            Object booking = bookingValue(path, name);
+            if (booking != null) {
+                return booking;
+            }
         }
         if (where.equals("query")) {
             if (path.equals("/api/partners/me/documents") && name.equals("type")) {
@@ -370,6 +409,18 @@ final class Fixtures {
             }
         }
         return null;
+    }
+
+    private Object bookingValue(String path, String name) {
+        if (!path.equals("/api/bookings/quote") && !path.equals("/api/bookings")) {
+            return null;
+        }
+        return switch (name) {
+            case "vehicleId" -> values.get("vehicle.public");
+            case "pickupAt" -> ValidValues.FROM.toString();
+            case "returnAt" -> ValidValues.TO.toString();
+            default -> null;
+        };
     }
 
     /** Path-parameter values for the second, authorisation-only pass over public-if-bookable operations. */

@@ -145,7 +145,7 @@ final class Planner {
     static Role primary(Access access) {
         return switch (access) {
             case PUBLIC, NOT_ROUTED -> Role.ANONYMOUS;
-            case SIGNED_IN -> Role.RENTER;
+            case SIGNED_IN, RENTER, BOOKING_OWNER, BOOKING_PARTY -> Role.RENTER;
             case ADMIN -> Role.ADMIN;
             default -> Role.PARTNER_VERIFIED;
         };

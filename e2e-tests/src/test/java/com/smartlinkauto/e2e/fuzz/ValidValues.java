@@ -152,6 +152,9 @@ final class ValidValues {
                 return 1L;
             case "chunksize":
                 return "64KB";
+            case "idempotency-key":
+                // a fresh key per request: a key used twice replays (same body) or is refused (another body)
+                return "fuzz-" + UUID.randomUUID();
             case "if-none-match":
                 return "\"0000\"";
             case "range":

@@ -70,6 +70,8 @@ class GatewaySecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
                         // the public catalogue: search, vehicle details, photos
                         .pathMatchers(HttpMethod.GET, "/api/vehicles", "/api/vehicles/**").permitAll()
+                        // a booking's price before signing in (booking-service's quote)
+                        .pathMatchers(HttpMethod.GET, "/api/bookings/quote").permitAll()
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
