@@ -239,14 +239,20 @@ dbsql users -v n="$RENTERS" -f "$HERE/renters.sql" >> "$WORK/seed.log" 2>&1 || {
 for i in $(seq 1 "$RENTERS"); do printf 'renter-%04d@%s\n' "$i" "$EMAIL_DOMAIN"; done > "$WORK/renters.txt"
 info "renter 1 signed up through the gateway (201), renters 2..$RENTERS copied with SQL"
 
-# the gateway balances /api/bookings over both instances: quotes until each has answered one
+# the gateway balances /api/bookings over both instances: quotes (as renter 1: token in a header file, never
+# on a command line) until each has answered one
+printf '{"email":"renter-0001@%s","password":"%s"}' "$EMAIL_DOMAIN" "$(cat "$WORK/password")" > "$WORK/login.json"
+curl -fsS --max-time 60 -H 'Content-Type: application/json' --data-binary @"$WORK/login.json" "$GATEWAY/api/auth/login" \
+  | sed -nE 's/.*"accessToken" *: *"([^"]+)".*/Authorization: Bearer \1/p' > "$WORK/auth.header" || true
+rm -f "$WORK/login.json"
+[[ -s $WORK/auth.header ]] || die "renter 1 cannot log in through the gateway"
 quote="$GATEWAY/api/bookings/quote?vehicleId=$FLASH_VEHICLE&pickupAt=$(date -u -d 'today + 3 days' +%FT00:00:00Z)&returnAt=$(date -u -d 'today + 4 days' +%FT00:00:00Z)"
 answered() { curl -fsS --max-time 3 "http://127.0.0.1:$1/actuator/prometheus" 2>/dev/null \
   | awk '/^http_server_requests_seconds_count\{/ && /uri="\/api\/bookings\/quote"/ && /status="200"/ { n += $NF } END { exit !(n > 0) }'; }
 deadline=$(( $(date +%s) + 90 ))
 until answered "$BOOKING1_PORT" && answered "$BOOKING2_PORT"; do
-  (( $(date +%s) < deadline )) || die "after 90 s of quotes through the gateway not both booking-service instances answered one ($quote: $(curl -s --max-time 5 -o /dev/null -w '%{http_code}' "$quote"))"
-  curl -s --max-time 5 -o /dev/null "$quote" || true
+  (( $(date +%s) < deadline )) || die "after 90 s of quotes through the gateway not both booking-service instances answered one ($quote: $(curl -s --max-time 5 -o /dev/null -w '%{http_code}' -H @"$WORK/auth.header" "$quote"))"
+  curl -s --max-time 5 -o /dev/null -H @"$WORK/auth.header" "$quote" || true
   sleep 0.2
 done
 info "both booking-service instances answer quotes through the gateway"
@@ -306,7 +312,7 @@ step "cleanup"
 stop_platform
 
 holds_rps=$(field holds ok_rps); me_rps=$(field me ok_rps); hot_rej=$(field hot rejected_rps)
-ratio=$(awk -v h="$holds_rps" -v m="$me_rps" 'BEGIN { printf "%.2f", m > 0 ? h / m : 0 }')
+ratio=$(awk -v h="$holds_rps" -v m="$me_rps" 'BEGIN { printf "%.2f", (m > 0 ? h / m : 0) }')
 anchor_line="skipped (BENCH_ANCHOR_SQL_BOOKING unset: the path of the raw-SQL booking harness, sql-booking.sh)"
 if [[ -n $ANCHOR ]]; then
   step "reference harness: $ANCHOR (raw SQL holds under the exclusion constraint; the platform is stopped)"
@@ -325,7 +331,7 @@ if [[ -n $ANCHOR ]]; then
   else
     anchor_line=$(awk -v h="$holds_rps" -v a3="$a3" -v a1="${a1:-0}" -v r="$hot_rej" -v b2="$b2" 'BEGIN {
       printf "uncontended holds %.0f/s vs raw SQL %.0f/s (a3, ON CONFLICT DO NOTHING; a1 plain INSERT %.0f/s) = %.3f; hot-vehicle rejections %.0f/s vs raw SQL %.0f/s (b2, ON CONFLICT) = %.4f",
-        h, a3, a1, a3 > 0 ? h / a3 : 0, r, b2, b2 > 0 ? r / b2 : 0 }')
+        h, a3, a1, (a3 > 0 ? h / a3 : 0), r, b2, (b2 > 0 ? r / b2 : 0) }')
   fi
 fi
 
