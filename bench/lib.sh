@@ -52,3 +52,32 @@ stop_services() {
     if kill -0 "$pid" 2>/dev/null; then info "pid $pid still running after 45 s: KILL"; kill -KILL "$pid" 2>/dev/null || true; fi
   done
 }
+
+# The platform the benchmarks start themselves: refused while its services run (they would lack the benchmark's
+# configuration), stopped at the end by pid, the infrastructure too (./smartlink down) unless it ran before
+# (INFRA_WAS_UP, set by the sourcing script).
+refuse_running_platform() {
+  [[ -z $(platform_pids) ]] || die "the platform is running ($(platform_pids | awk '{ print $1 }' | paste -sd' ')): its services must be restarted with the benchmark configuration; stop them first (./smartlink down) and run again"
+}
+
+leave_platform() {   # leave_platform <dir for the log of ./smartlink down>
+  # shellcheck disable=SC2153  # INFRA_WAS_UP: set by the sourcing script
+  if (( INFRA_WAS_UP )); then
+    stop_services
+    info "PostgreSQL, Redis and Kafka were running before the benchmark: left running"
+  else
+    ./smartlink down > "$1/down.log" 2>&1 || { tail -n 20 "$1/down.log"; info "./smartlink down failed"; }
+    info "./smartlink down: services and infra stopped"
+  fi
+}
+
+# bench_start <name>: the private temp dir under .smartlink (WORK), the JDK (JAVA, JAVA_MAJOR) and the first
+# line of the report: the machine, the commit, the JDK
+bench_start() {
+  mkdir -p "$ROOT/.smartlink"
+  WORK=$(mktemp -d "$ROOT/.smartlink/bench-$1.XXXXXX")
+  chmod 700 "$WORK"
+  JAVA=$(pick_java)
+  JAVA_MAJOR=$(java_major "$JAVA")
+  step "$1 benchmark: $(date '+%F %T'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), Java $JAVA_MAJOR"
+}

@@ -92,13 +92,7 @@ cleanup() {
         tail -n 5 "$WORK/cleanup.log"; info "deleting the benchmark's rows failed: run bench/search/cleanup.sql as role vehicles"
       fi
     fi
-    if (( INFRA_WAS_UP )); then
-      stop_services
-      info "PostgreSQL, Redis and Kafka were running before the benchmark: left running"
-    else
-      ./smartlink down > "$WORK/down.log" 2>&1 || { tail -n 20 "$WORK/down.log"; info "./smartlink down failed"; }
-      info "./smartlink down: services and infra stopped"
-    fi
+    leave_platform "$WORK"
   fi
   [[ -n $WORK && -d $WORK ]] && rm -rf "$WORK"
   exit "$rc"
@@ -108,20 +102,11 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # ------------------------------------------------------------------------------ setup --
-if [[ -n $(platform_pids) ]]; then
-  die "the platform is running ($(platform_pids | awk '{ print $1 }' | paste -sd' ')): its services must be restarted with the benchmark configuration; stop them first (./smartlink down) and run again"
-fi
+refuse_running_platform
 for port in 8080 8082; do
   ! port_open "$port" || die "something not started by this checkout's ./smartlink listens on 127.0.0.1:$port: stop it first"
 done
-mkdir -p "$ROOT/.smartlink"
-WORK=$(mktemp -d "$ROOT/.smartlink/bench-search.XXXXXX")
-chmod 700 "$WORK"
-
-JAVA=$(pick_java)
-JAVA_MAJOR=$(java_major "$JAVA")
-
-step "search benchmark: $(date '+%F %T'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), Java $JAVA_MAJOR"
+bench_start search
 info "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ------------------------------------------------------------------- the platform --

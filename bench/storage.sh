@@ -123,13 +123,7 @@ cleanup() {
       local f
       for f in "${FILES[@]}"; do delete_file "$CONTROLLER" "$f" && info "deleted file $f"; done
     fi
-    if (( INFRA_WAS_UP )); then
-      stop_services
-      info "PostgreSQL, Redis and Kafka were running before the benchmark: left running"
-    else
-      ./smartlink down > "$WORK/down.log" 2>&1 || { tail -n 20 "$WORK/down.log"; info "./smartlink down failed"; }
-      info "./smartlink down: services and infra stopped"
-    fi
+    leave_platform "$WORK"
   fi
   if (( COUNT_TOUCHED )); then
     if [[ -n $PREV_COUNT ]]; then echo "$PREV_COUNT" > "$COUNT_FILE"; else rm -f "$COUNT_FILE"; fi
@@ -145,12 +139,8 @@ trap 'exit 143' TERM
 # ------------------------------------------------------------------------------ setup --
 # The platform's services must start with the benchmark configuration in their environment, and the
 # raw node should have the machine to itself: a platform already running is not ours to stop.
-if (( ! RAW_ONLY )) && [[ -n $(platform_pids) ]]; then
-  die "the platform is running ($(platform_pids | awk '{ print $1 }' | paste -sd' ')): its services must be restarted with the benchmark configuration; stop them first (./smartlink down) and run again"
-fi
-mkdir -p "$ROOT/.smartlink"
-WORK=$(mktemp -d "$ROOT/.smartlink/bench-storage.XXXXXX")   # same disk as the nodes' data directories
-chmod 700 "$WORK"
+(( RAW_ONLY )) || refuse_running_platform
+bench_start storage   # WORK under .smartlink: the same disk as the nodes' data directories
 AUTH="$WORK/auth.header"
 RAW_AUTH="$WORK/raw-auth.header"
 NODE_AUTH="$WORK/node-auth.header"
@@ -158,10 +148,6 @@ need_mib=$(( 4 * BIG_MIB + 7 * FILE_MIB + 1024 ))
 free_mib=$(df -Pm "$WORK" | awk 'NR == 2 { print $4 }')
 (( free_mib >= need_mib )) || die "needs ~$need_mib MiB free on $(df -P "$WORK" | awk 'NR == 2 { print $6 }'), has $free_mib MiB"
 
-JAVA=$(pick_java)
-JAVA_MAJOR=$(java_major "$JAVA")
-
-step "storage benchmark: $(date '+%F %T'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), Java $JAVA_MAJOR"
 info "data on $(df -P "$WORK" | awk 'NR == 2 { print $1 " (" $6 ")" }'), $(stat -f -c %T "$WORK") ; temp dir ${WORK#"$ROOT"/}"
 
 step "test data from /dev/urandom"
