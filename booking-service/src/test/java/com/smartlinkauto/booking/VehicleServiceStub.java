@@ -72,6 +72,7 @@ public final class VehicleServiceStub implements AutoCloseable {
     private final Map<UUID, Duration> delays = new ConcurrentHashMap<>();
     private final Map<UUID, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final AtomicInteger refused = new AtomicInteger();
+    private volatile boolean legacy;
 
     public VehicleServiceStub() {
         try {
@@ -111,6 +112,14 @@ public final class VehicleServiceStub implements AutoCloseable {
 
     public void behave(UUID vehicleId, Behaviour behaviour) {
         behaviours.put(vehicleId, behaviour);
+    }
+
+    /**
+     * Answer like a vehicle-service from before the blackouts were part of {@code GET /internal/vehicles/{id}}
+     * (only {@code …/blackouts} has them), as during a rolling update.
+     */
+    public void legacy(boolean legacy) {
+        this.legacy = legacy;
     }
 
     /** Every answer about this vehicle takes {@code delay} first. */
@@ -189,6 +198,9 @@ public final class VehicleServiceStub implements AutoCloseable {
             body.put("basePricePerDay", vehicle.price());
             body.put("currency", vehicle.currency());
             body.put("turnaroundMinutes", vehicle.turnaroundMinutes());
+            if (!legacy) {
+                body.put("blackouts", vehicle.blackouts());
+            }
             write(exchange, 200, body);
         }
     }

@@ -86,17 +86,22 @@ class HttpVehicleCatalog implements VehicleCatalog {
         if (vehicle == null) {
             return Optional.empty();
         }
-        InternalBlackouts blackouts = call("/internal/vehicles/{id}/blackouts", vehicleId, InternalBlackouts.class);
-        if (blackouts == null) {
-            return Optional.empty();
+        List<Period> upcoming = vehicle.blackouts();
+        if (upcoming == null) {
+            // a vehicle-service from before the blackouts were part of the vehicle's read (a rolling update)
+            InternalBlackouts blackouts = call("/internal/vehicles/{id}/blackouts", vehicleId, InternalBlackouts.class);
+            if (blackouts == null) {
+                return Optional.empty();
+            }
+            upcoming = blackouts.blackouts();
         }
         if (vehicle.partnerId() == null || vehicle.basePricePerDay() == null || vehicle.currency() == null
                 || vehicle.basePricePerDay().signum() <= 0 || vehicle.turnaroundMinutes() < 0
                 || vehicle.turnaroundMinutes() > 1440) {
             throw new Unavailable("vehicle-service answered an incomplete vehicle " + vehicleId, null);
         }
-        List<VehicleSnapshot.Blackout> periods = blackouts.blackouts() == null ? List.of()
-                : blackouts.blackouts().stream().map(b -> new VehicleSnapshot.Blackout(b.from(), b.to())).toList();
+        List<VehicleSnapshot.Blackout> periods = upcoming == null ? List.of()
+                : upcoming.stream().map(b -> new VehicleSnapshot.Blackout(b.from(), b.to())).toList();
         return Optional.of(new VehicleSnapshot(vehicleId, vehicle.partnerId(), vehicle.status(), vehicle.bookable(),
                 vehicle.basePricePerDay(), vehicle.currency(), vehicle.turnaroundMinutes(), periods));
     }
@@ -143,7 +148,7 @@ class HttpVehicleCatalog implements VehicleCatalog {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record InternalVehicle(UUID id, UUID partnerId, String status, boolean bookable, BigDecimal basePricePerDay,
-            String currency, int turnaroundMinutes) {
+            String currency, int turnaroundMinutes, List<Period> blackouts) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -63,11 +63,28 @@ class HttpVehicleCatalogTest {
         assertThat(snapshot.turnaroundMinutes()).isEqualTo(60);
         assertThat(snapshot.bookable()).isTrue();
         assertThat(snapshot.blackouts()).hasSize(1);
-        assertThat(STUB.calls(vehicle.id())).isEqualTo(2);
+        assertThat(STUB.calls(vehicle.id())).as("one remote read per vehicle").isEqualTo(1);
         for (int i = 0; i < 20; i++) {
             catalog.get(vehicle.id());
         }
-        assertThat(STUB.calls(vehicle.id())).as("served from the cache").isEqualTo(2);
+        assertThat(STUB.calls(vehicle.id())).as("served from the cache").isEqualTo(1);
+    }
+
+    @Test
+    void aVehicleServiceWithoutBlackoutsInItsVehicleReadIsAskedForThemSeparately() {
+        VehicleServiceStub.Vehicle vehicle = STUB.put(STUB.bookable().withBlackouts(List.of(new VehicleServiceStub
+                .Blackout(java.time.Instant.parse("2030-02-01T00:00:00Z"), java.time.Instant.parse("2030-02-02T00:00:00Z")))));
+        STUB.legacy(true);
+        try {
+            VehicleSnapshot snapshot = catalog(TestTokens.serviceTokens("booking-service"), Duration.ZERO)
+                    .get(vehicle.id());
+            assertThat(snapshot.blackouts()).extracting(VehicleSnapshot.Blackout::from)
+                    .containsExactly(java.time.Instant.parse("2030-02-01T00:00:00Z"));
+            assertThat(STUB.calls(vehicle.id())).isEqualTo(2);
+        }
+        finally {
+            STUB.legacy(false);
+        }
     }
 
     @Test

@@ -27,7 +27,7 @@ import com.smartlinkauto.vehicle.VehicleTestSupport;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What booking-service reads and sends besides {@code GET /internal/vehicles/{id}}: the blackouts of a vehicle (only
+ * What booking-service reads and sends besides the vehicle's price: the blackouts of a vehicle (only
  * with booking-service's service token), and booking.events as it publishes them (a cancellation with its refund is
  * applied; a RefundRequested, meant for payment-service, is passed over without a trip to the DLT).
  */
@@ -50,6 +50,10 @@ class InternalBlackoutsIT extends VehicleTestSupport {
         assertThat(blackouts.get(0).path("from").asString()).isEqualTo(day.toString());
         assertThat(blackouts.get(0).path("to").asString()).isEqualTo(day.plus(Duration.ofDays(2)).toString());
         assertThat(read.body()).doesNotContain("Service");
+        // the vehicle's own read carries them too: a hold costs booking-service one remote read
+        JsonNode vehicle = api.get("/internal/vehicles/" + id, bookingService).assertStatus(200).json();
+        assertThat(vehicle.path("blackouts")).isEqualTo(blackouts);
+        assertThat(vehicle.path("basePricePerDay").isNumber()).isTrue();
         // an unknown vehicle has none
         assertThat(api.get("/internal/vehicles/" + UUID.randomUUID() + "/blackouts", bookingService).json()
                 .path("blackouts")).isEmpty();
