@@ -102,7 +102,7 @@ public record BookingProperties(@DefaultValue("10m") @NotNull Duration holdDurat
      */
     public record Vehicles(@DefaultValue("http://vehicle-service") @NotNull URI baseUrl,
             @DefaultValue("5s") @NotNull Duration cacheTtl, @DefaultValue("10000") @Min(0) long cacheSize,
-            @DefaultValue("1s") @NotNull Duration connectTimeout, @DefaultValue("4s") @NotNull Duration readTimeout) {
+            @DefaultValue("1s") @NotNull Duration connectTimeout, @DefaultValue("10s") @NotNull Duration readTimeout) {
     }
 
     /**

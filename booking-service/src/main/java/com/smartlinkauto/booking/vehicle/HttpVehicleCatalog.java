@@ -134,6 +134,7 @@ class HttpVehicleCatalog implements VehicleCatalog {
         catch (RuntimeException ex) {
             // connection refused, time-out, no instance registered, no service token to be had, unreadable answer
             log.warn("vehicle-service cannot be read ({} {}): {}", path, vehicleId, ex.toString());
+            log.debug("vehicle-service cannot be read", ex);
             throw new Unavailable(ex.getMessage(), ex);
         }
     }

@@ -67,7 +67,7 @@ class IdempotencyIT extends BookingTestSupport {
     @Test
     void aKeyStillInFlightIsA409ThenItsAnswerReplays() {
         VehicleServiceStub.Vehicle vehicle = vehicles.bookable();
-        vehicles.delay(vehicle.id(), Duration.ofMillis(1200)); // within the 2 s read time-out
+        vehicles.delay(vehicle.id(), Duration.ofMillis(1200)); // within the 10 s read time-out
         Party renter = renter();
         String key = "in-flight-" + UUID.randomUUID();
         CompletableFuture<BookingApi.Reply> first = CompletableFuture
