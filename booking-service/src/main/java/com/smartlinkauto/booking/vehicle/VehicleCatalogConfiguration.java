@@ -1,6 +1,5 @@
 package com.smartlinkauto.booking.vehicle;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,8 +9,15 @@ import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
 import org.springframework.cloud.client.loadbalancer.LoadBalancerRequestFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
+
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -28,8 +34,9 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 /**
  * The {@link VehicleCatalog}: {@code smartlink.bookings.vehicles.base-url} ({@code http://vehicle-service}: an
- * instance found through discovery per call), the service token for audience {@code vehicle-service}, the JDK HTTP
- * client with the configured time-outs, circuit breaker {@value #CIRCUIT_BREAKER} and a Caffeine cache.
+ * instance found through discovery per call), the service token for audience {@code vehicle-service}, Apache
+ * HttpClient 5 with a connection pool and the configured time-outs (under a flash sale the JDK client left bursts
+ * of reads unanswered until their time-out while vehicle-service was idle), circuit breaker {@value #CIRCUIT_BREAKER} and a Caffeine cache.
  */
 @Configuration(proxyBeanMethods = false)
 class VehicleCatalogConfiguration {
@@ -42,9 +49,23 @@ class VehicleCatalogConfiguration {
             ObjectProvider<LoadBalancerClient> loadBalancer, ObjectProvider<LoadBalancerRequestFactory> requestFactory,
             MeterRegistry meters) {
         BookingProperties.Vehicles config = properties.vehicles();
-        JdkClientHttpRequestFactory http = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(config.connectTimeout()).version(HttpClient.Version.HTTP_1_1).build());
-        http.setReadTimeout(config.readTimeout());
+        var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(config.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(config.readTimeout()))
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .setTimeToLive(TimeValue.ofMinutes(5)).build())
+                .setMaxConnTotal(200).setMaxConnPerRoute(100).build();
+        HttpComponentsClientHttpRequestFactory http = new HttpComponentsClientHttpRequestFactory(HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.of(config.readTimeout()))
+                        .setResponseTimeout(Timeout.of(config.readTimeout())).build())
+                // idle connections are closed before vehicle-service would close them (keep-alive)
+                .evictIdleConnections(TimeValue.ofSeconds(15))
+                // no retries of its own (it would repeat a 503): the circuit breaker counts what got no answer
+                .disableAutomaticRetries()
+                .build());
         RestClient.Builder rest = RestClient.builder().baseUrl(config.baseUrl().toString()).requestFactory(http)
                 .requestInterceptor(tokens.interceptor(AUDIENCE));
         ServiceUris.loadBalancing(config.baseUrl(), loadBalancer, requestFactory).ifPresent(rest::requestInterceptor);
