@@ -41,9 +41,27 @@ public final class Platform {
         return request(GATEWAY + path);
     }
 
+    /**
+     * Sends a request. A GET or HEAD that gets no answer within its time-out is asked once more: the JDK's
+     * HttpClient (JDK 25) now and then leaves one exchange on a pooled keep-alive connection unanswered while
+     * the server is idle (seen in loaded CI runs; booking-service's own vehicle reads hit the same and moved to
+     * Apache HttpClient). What the tests assert is the platform's answer, not that transport hiccup; a second
+     * time-out still fails the test.
+     */
     public static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.build();
+            try {
+                return HTTP.send(built, HttpResponse.BodyHandlers.ofString());
+            }
+            catch (java.net.http.HttpTimeoutException ex) {
+                if (!built.method().equals("GET") && !built.method().equals("HEAD")) {
+                    throw ex;
+                }
+                System.err.println("e2e: " + built.method() + " " + built.uri() + " got no answer within its time-out; "
+                        + "asking once more");
+                return HTTP.send(built, HttpResponse.BodyHandlers.ofString());
+            }
         }
         catch (java.io.IOException ex) {
             throw new java.io.UncheckedIOException(ex);
