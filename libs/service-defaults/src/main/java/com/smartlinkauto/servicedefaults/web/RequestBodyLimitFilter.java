@@ -33,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * a connection with unread bytes makes the kernel answer with a reset, which can destroy the 413 before the
  * client reads it. (A declared body over the limit is never read: the container sends {@code 100 Continue}
  * only when the application reads, see InputHardeningAutoConfiguration, so a client that asked first never
- * sends it, and Tomcat drains one that did not ask up to its own swallow limit.) Form posts are left to Tomcat ({@code server.tomcat.max-http-form-post-size}), which
- * reads them itself. Paths with a negative limit (endpoints that stream their body, such as the storage
+ * sends it, and Tomcat drains one that did not ask up to its own swallow limit.) Form posts are left to
+ * Tomcat ({@code server.tomcat.max-http-form-post-size}), which reads them itself. Paths with a negative limit (endpoints that stream their body, such as the storage
  * uploads) pass untouched.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
