@@ -1,6 +1,8 @@
 package com.smartlinkauto.vehicle.cache;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -17,9 +19,14 @@ import com.smartlinkauto.vehicle.catalog.VehiclesChanged;
  * Like every after-commit listener, it is tracked by Spring Modulith's event publication registry: had the
  * process stopped between the commit and the bump, the publication is resubmitted on restart. The
  * {@code vehicle.events} consumer ({@link VehicleEventsListener}) bumps again, for a bump Redis missed.
+ * <p>
+ * A Kafka consumer's change needs no such record: when the process stops between its commit and the bump,
+ * the record's offset is not committed either and the event comes again. Consumers therefore call
+ * {@link #afterConsumerCommit} instead of publishing (the booking projection applies one change per booking
+ * event, and a publication record per event cost a database insert and update each).
  */
 @Component
-class CacheInvalidation {
+public class CacheInvalidation {
 
     private final VehicleCache cache;
 
@@ -30,6 +37,23 @@ class CacheInvalidation {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void afterCommit(VehiclesChanged change) {
         invalidate(change);
+    }
+
+    /**
+     * For Kafka consumers: bumps the namespaces {@code change} touches once the current transaction commits
+     * (at once outside a transaction), without an event publication record.
+     */
+    public void afterConsumerCommit(VehiclesChanged change) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            invalidate(change);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                invalidate(change);
+            }
+        });
     }
 
     /** Bumps the namespaces now (Redis unreachable: logged, entries expire within their TTL). */

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 import com.smartlinkauto.vehicle.config.VehicleProperties;
@@ -53,6 +54,18 @@ public class VehicleCache {
 
     private static final Logger log = LoggerFactory.getLogger(VehicleCache.class);
     private static final String PREFIX = "vehicle-service:";
+
+    /**
+     * Bumps every counter in KEYS; a missing counter starts from the clock (ARGV[1]), not from 0 (see the
+     * class comment).
+     */
+    private static final RedisScript<Long> BUMP = RedisScript.of("""
+            for _, key in ipairs(KEYS) do
+              redis.call('SET', key, ARGV[1], 'NX')
+              redis.call('INCR', key)
+            end
+            return #KEYS
+            """, Long.class);
 
     private final StringRedisTemplate redis;
     private final VehicleProperties.Cache properties;
@@ -146,16 +159,9 @@ public class VehicleCache {
             return;
         }
         try {
-            byte[] seed = seed().getBytes(StandardCharsets.UTF_8);
-            redis.executePipelined((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
-                for (String namespace : namespaces) {
-                    byte[] versionKey = versionKey(namespace).getBytes(StandardCharsets.UTF_8);
-                    // a missing counter starts from the clock, not from 0 (see the class comment)
-                    connection.stringCommands().setNX(versionKey, seed);
-                    connection.stringCommands().incr(versionKey);
-                }
-                return null;
-            });
+            // one script on the shared connection: a pipeline would borrow a dedicated connection per call
+            // (opened and closed each time under the booking projection's stream of invalidations)
+            redis.execute(BUMP, List.copyOf(versionKeys(namespaces)), seed());
         }
         catch (DataAccessException ex) {
             // entries expire within their TTL; the events that triggered this are redelivered only on failure
@@ -163,11 +169,16 @@ public class VehicleCache {
         }
     }
 
-    private String entryKey(String cache, Collection<String> namespaces, String key) {
-        List<String> versionKeys = new ArrayList<>(namespaces.size());
+    private static List<String> versionKeys(Collection<String> namespaces) {
+        List<String> keys = new ArrayList<>(namespaces.size());
         for (String namespace : namespaces) {
-            versionKeys.add(versionKey(namespace));
+            keys.add(versionKey(namespace));
         }
+        return keys;
+    }
+
+    private String entryKey(String cache, Collection<String> namespaces, String key) {
+        List<String> versionKeys = versionKeys(namespaces);
         List<String> versions = redis.opsForValue().multiGet(versionKeys);
         StringBuilder material = new StringBuilder(key);
         int i = 0;

@@ -39,6 +39,9 @@ class CacheInvalidationIT extends VehicleTestSupport {
     @Autowired
     TransactionTemplate tx;
 
+    @Autowired
+    CacheInvalidation invalidation;
+
     private String version(String namespace) {
         return redis.opsForValue().get(VehicleCache.versionKey(namespace));
     }
@@ -79,6 +82,35 @@ class CacheInvalidationIT extends VehicleTestSupport {
 
         // published outside a transaction: at once
         events.publishEvent(change);
+        assertThat(Long.parseLong(version(namespace))).isGreaterThan(Long.parseLong(committed));
+    }
+
+    @Test
+    void aConsumersChangeIsInvalidatedAfterItsCommitWithoutAPublicationRecord() {
+        UUID vehicle = UUID.randomUUID();
+        String city = "Cons-" + vehicle.toString().substring(0, 8);
+        VehiclesChanged change = new VehiclesChanged(List.of(new VehiclesChanged.Place(vehicle, city, 1.5, 2.5)));
+        String namespace = CacheNamespaces.vehicle(vehicle);
+
+        tx.executeWithoutResult(status -> {
+            invalidation.afterConsumerCommit(change);
+            status.setRollbackOnly();
+        });
+        assertThat(version(namespace)).as("never for a rolled-back change").isNull();
+
+        tx.executeWithoutResult(status -> {
+            invalidation.afterConsumerCommit(change);
+            assertThat(version(namespace)).as("not before the commit").isNull();
+        });
+        String committed = version(namespace);
+        assertThat(committed).as("right after the commit").isNotNull();
+        assertThat(version(CacheNamespaces.city(city))).isNotNull();
+        assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like :city")
+                .param("city", "%" + city + "%").query(Long.class).single())
+                .as("no event publication record").isZero();
+
+        // outside a transaction: at once, and every bump raises the version
+        invalidation.afterConsumerCommit(change);
         assertThat(Long.parseLong(version(namespace))).isGreaterThan(Long.parseLong(committed));
     }
 
