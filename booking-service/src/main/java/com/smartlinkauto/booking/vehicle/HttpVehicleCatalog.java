@@ -26,12 +26,14 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@code GET /internal/vehicles/{id}/blackouts}, service token for {@code vehicle-service}). Answers are kept for a
  * few seconds (one load per vehicle at a time, however many holds ask at once); calls go through the
  * {@code vehicle-service} circuit breaker, which counts only failures to get an answer (a 404 is an answer).
+ * Closing it closes its HTTP connection pool (Spring calls {@link #close()} when the context stops).
  */
-class HttpVehicleCatalog implements VehicleCatalog {
+class HttpVehicleCatalog implements VehicleCatalog, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HttpVehicleCatalog.class);
 
     private final RestClient rest;
+    private final AutoCloseable connections;
     private final CircuitBreaker breaker;
     private final Cache<UUID, Optional<VehicleSnapshot>> cache;
     private final Duration retryAfter;
@@ -39,9 +41,10 @@ class HttpVehicleCatalog implements VehicleCatalog {
     private final Counter notFound;
     private final Counter unavailable;
 
-    HttpVehicleCatalog(RestClient rest, CircuitBreaker breaker, Cache<UUID, Optional<VehicleSnapshot>> cache,
-            Duration retryAfter, MeterRegistry meters) {
+    HttpVehicleCatalog(RestClient rest, AutoCloseable connections, CircuitBreaker breaker,
+            Cache<UUID, Optional<VehicleSnapshot>> cache, Duration retryAfter, MeterRegistry meters) {
         this.rest = rest;
+        this.connections = connections;
         this.breaker = breaker;
         this.cache = cache;
         this.retryAfter = retryAfter;
@@ -67,6 +70,17 @@ class HttpVehicleCatalog implements VehicleCatalog {
             throw BookingProblems.vehicleServiceUnavailable(retryAfter);
         }
         return vehicle.orElseThrow(() -> BookingProblems.vehicleNotFound(vehicleId));
+    }
+
+    /** Closes the connection pool; reads after this fail as unavailable. */
+    @Override
+    public void close() {
+        try {
+            connections.close();
+        }
+        catch (Exception ex) {
+            log.debug("Closing vehicle-service's connection pool failed", ex);
+        }
     }
 
     /** Not cached when it fails; an unknown vehicle is remembered as briefly as a known one. */

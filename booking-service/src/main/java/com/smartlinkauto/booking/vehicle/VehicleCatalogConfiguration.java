@@ -77,7 +77,8 @@ class VehicleCatalogConfiguration {
         Cache<UUID, Optional<VehicleSnapshot>> cache = Caffeine.newBuilder().expireAfterWrite(config.cacheTtl())
                 .maximumSize(config.cacheSize()).recordStats().build();
         CaffeineCacheMetrics.monitor(meters, cache, "vehicles");
-        return new HttpVehicleCatalog(rest.build(), breaker, cache, Duration.ofSeconds(5), meters);
+        // closed with the context: Spring infers HttpVehicleCatalog.close() as the bean's destroy method
+        return new HttpVehicleCatalog(rest.build(), http::destroy, breaker, cache, Duration.ofSeconds(5), meters);
     }
 
     /**

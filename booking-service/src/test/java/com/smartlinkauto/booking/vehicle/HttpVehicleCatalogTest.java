@@ -128,4 +128,22 @@ class HttpVehicleCatalogTest {
         assertThatThrownBy(() -> catalog.get(healthy.id())).isInstanceOf(RetryLaterException.class);
         assertThat(STUB.calls(failing.id()) + STUB.calls(healthy.id())).isEqualTo(10);
     }
+
+    @Test
+    void closingTheContextClosesTheCatalogsConnectionPool() {
+        VehicleServiceStub.Vehicle vehicle = STUB.bookable();
+        VehicleCatalog catalog;
+        try (var context = new org.springframework.context.annotation.AnnotationConfigApplicationContext()) {
+            context.registerBean("vehicleCatalog", VehicleCatalog.class,
+                    () -> catalog(TestTokens.serviceTokens("booking-service"), Duration.ZERO));
+            context.refresh();
+            catalog = context.getBean(VehicleCatalog.class);
+            assertThat(catalog.get(vehicle.id()).partnerId()).isEqualTo(vehicle.partnerId());
+        }
+        // the context inferred close() as the destroy method: the pool is shut, nothing reaches vehicle-service
+        int calls = STUB.calls(vehicle.id());
+        VehicleCatalog closed = catalog;
+        assertThatThrownBy(() -> closed.get(vehicle.id())).isInstanceOf(RetryLaterException.class);
+        assertThat(STUB.calls(vehicle.id())).isEqualTo(calls);
+    }
 }
