@@ -1,4 +1,4 @@
--- The storage controller's metadata (ARCHITECTURE §5): nodes, files, chunks and where their replicas
+-- The storage controller's metadata (docs/architecture.md, "Storage network"): nodes, files, chunks and where their replicas
 -- are, topology links and node-to-node transfers. The bytes live on the storage nodes only.
 
 -- A storage node as it last reported itself. Liveness (state) is derived from last_heartbeat_at by the
