@@ -29,6 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.smartlinkauto.contracts.events.booking.BookingChanged;
 import com.smartlinkauto.contracts.events.booking.BookingEventTypes;
 import com.smartlinkauto.contracts.events.booking.RefundRequested;
+import com.smartlinkauto.contracts.events.payment.PaymentEventTypes;
+import com.smartlinkauto.contracts.events.payment.PaymentFailed;
+import com.smartlinkauto.contracts.events.payment.PaymentRefunded;
+import com.smartlinkauto.contracts.events.payment.PaymentSucceeded;
 import com.smartlinkauto.contracts.events.storage.ChunkReplicated;
 import com.smartlinkauto.contracts.events.storage.FileStored;
 import com.smartlinkauto.contracts.events.storage.NodeJoined;
@@ -69,8 +73,7 @@ class EventContractsTest {
             Topics.VEHICLE_EVENTS, VehicleEventTypes.ALL,
             Topics.BOOKING_EVENTS, BookingEventTypes.PUBLISHED,
             Topics.STORAGE_EVENTS, StorageEventTypes.ALL,
-            // payment-service is not built yet: no types
-            Topics.PAYMENT_EVENTS, Set.of());
+            Topics.PAYMENT_EVENTS, PaymentEventTypes.ALL);
 
     private static final UUID USER = UUID.fromString("5f0c2a9e-7d1b-4c3a-9e8f-1a2b3c4d5e6f");
     private static final UUID ADMIN = UUID.fromString("0b7e4d2c-1f3a-4e5b-8c9d-a1b2c3d4e5f6");
@@ -78,6 +81,7 @@ class EventContractsTest {
     private static final UUID BOOKING = UUID.fromString("3f9a6b0c-2d3e-4f4a-8b5c-7d8e9f0a1b2c");
     private static final UUID RENTER = UUID.fromString("4a0b7c1d-3e4f-4a5b-9c6d-8e9f0a1b2c3d");
     private static final UUID FILE = UUID.fromString("0a6b3c7d-9e0f-4a1b-9c2d-4e5f6a7b8c9d");
+    private static final UUID PAYMENT = UUID.fromString("6d7e8f9a-0b1c-4d2e-8f3a-4b5c6d7e8f9a");
     private static final String NODE = "node-3fa2b1c4";
     private static final String CHUNK = "2c624232cdd221771294dfbb310aca000a0df6ac8b66b696d90ef06fdefb64a3";
 
@@ -122,6 +126,17 @@ class EventContractsTest {
         expected.put(key(Topics.BOOKING_EVENTS, BookingEventTypes.REFUND_REQUESTED), new RefundRequested(BOOKING,
                 VEHICLE, RENTER, "pi_3QxYlate", new BigDecimal("149.70"), "EUR", RefundRequested.SLOT_TAKEN, "EXPIRED",
                 Instant.parse("2026-12-04T12:14:00.058Z")));
+
+        expected.put(key(Topics.PAYMENT_EVENTS, PaymentEventTypes.PAYMENT_SUCCEEDED), new PaymentSucceeded(PAYMENT,
+                BOOKING, RENTER, USER, VEHICLE, new BigDecimal("149.70"), "EUR", "stripe", "pi_3QxYpaid",
+                Instant.parse("2026-12-04T12:02:59.981Z")));
+        expected.put(key(Topics.PAYMENT_EVENTS, PaymentEventTypes.PAYMENT_FAILED), new PaymentFailed(PAYMENT, BOOKING,
+                RENTER, USER, new BigDecimal("45000"), "XAF", "card_declined", "Your card was declined.",
+                Instant.parse("2026-12-04T12:01:59.990Z")));
+        expected.put(key(Topics.PAYMENT_EVENTS, PaymentEventTypes.PAYMENT_REFUNDED), new PaymentRefunded(
+                UUID.fromString("7e8f9a0b-1c2d-4e3f-9a4b-5c6d7e8f9a0b"), PAYMENT, BOOKING, RENTER, USER, VEHICLE,
+                new BigDecimal("74.85"), "EUR", new BigDecimal("74.85"), PaymentRefunded.CANCELLATION,
+                Instant.parse("2026-12-05T08:00:00.998Z")));
 
         expected.put(key(Topics.STORAGE_EVENTS, StorageEventTypes.FILE_STORED), new FileStored(FILE,
                 "octavia-front.jpg", "image/jpeg", 5_242_880, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
