@@ -175,6 +175,10 @@ svc_env() {   # svc_env <instance>: env assignments, one per line
       echo "SMARTLINK_ADMIN_EMAIL=$ADMIN_EMAIL"
       echo "SMARTLINK_ADMIN_PASSWORD=$ADMIN_PASSWORD"
       echo "SMARTLINK_KEYS_ENCRYPTION_SECRET=$(secret KEYS_ENCRYPTION_SECRET)" ;;
+    payment-service)   # the sandbox provider signs its webhooks with this; Stripe's keys only when the operator set them
+      echo "PAYMENTS_SANDBOX_WEBHOOK_SECRET=$(secret PAYMENTS_SANDBOX_WEBHOOK_SECRET)"
+      if [[ -n ${STRIPE_SECRET_KEY:-} ]]; then echo "STRIPE_SECRET_KEY=$STRIPE_SECRET_KEY"; fi
+      if [[ -n ${STRIPE_WEBHOOK_SECRET:-} ]]; then echo "STRIPE_WEBHOOK_SECRET=$STRIPE_WEBHOOK_SECRET"; fi ;;
     storage-node-service)   # identity and data directory per node (storage-node-service/README.md)
       echo "SMARTLINK_NODE_ID=node-$ord"
       echo "SMARTLINK_NODE_ZONE=${STORAGE_ZONES[(ord - 1) % ${#STORAGE_ZONES[@]}]}"

@@ -29,7 +29,9 @@ random_hex() {   # random_hex <bytes>
 ensure_secrets() {
   ensure_dirs
   # CHECKOUT_ID: which checkout's secrets the local databases were made with (see provision_postgres)
-  local keys=(CHECKOUT_ID PG_ADMIN_PASSWORD POSTGRES_PASSWORD KEYS_ENCRYPTION_SECRET DISCOVERY_DASHBOARD_PASSWORD) d added=0
+  # PAYMENTS_SANDBOX_WEBHOOK_SECRET: the sandbox payment provider signs its webhooks with it (as Stripe does)
+  local keys=(CHECKOUT_ID PG_ADMIN_PASSWORD POSTGRES_PASSWORD KEYS_ENCRYPTION_SECRET DISCOVERY_DASHBOARD_PASSWORD
+              PAYMENTS_SANDBOX_WEBHOOK_SECRET) d added=0
   for d in "${DATABASES[@]}"; do keys+=("$(upper "$d")_DB_PASSWORD"); done
   for d in "${SERVICE_CLIENTS[@]}"; do keys+=("$(service_secret_key "$d")"); done
   for d in "${REDIS_NAMES[@]}"; do keys+=("${R_KEY[$d]}"); done
@@ -123,7 +125,7 @@ cmd_secrets() {
   ensure_admin
   local d keys=(POSTGRES_PASSWORD)
   for d in "${DATABASES[@]}"; do keys+=("$(upper "$d")_DB_PASSWORD"); done
-  keys+=(KEYS_ENCRYPTION_SECRET ADMIN_EMAIL ADMIN_PASSWORD DISCOVERY_DASHBOARD_PASSWORD)
+  keys+=(KEYS_ENCRYPTION_SECRET ADMIN_EMAIL ADMIN_PASSWORD DISCOVERY_DASHBOARD_PASSWORD PAYMENTS_SANDBOX_WEBHOOK_SECRET)
   for d in "${REDIS_NAMES[@]}"; do keys+=("${R_KEY[$d]}"); done
   for d in "${SERVICE_CLIENTS[@]}"; do keys+=("$(service_secret_key "$d")"); done
   write_env_file "$ROOT/.env" "${keys[@]}" PG_ADMIN_PASSWORD

@@ -424,6 +424,16 @@ class GatewayRoutingIT {
         assertThat(send(request("/api/bookings/quote").POST(HttpRequest.BodyPublishers.ofString("{}"))
                 .header("Content-Type", "application/json")).statusCode()).as("only GET is public").isEqualTo(401);
         assertThat(send(request("/actuator/env")).statusCode()).as("no actuator internals").isIn(401, 403);
+        // the payment provider's webhook carries a signature, not a token (payment-service has no instance here:
+        // the gateway lets it through to the 503 fallback instead of answering 401)
+        HttpResponse<String> webhook = send(request("/api/payments/webhook")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json")
+                .header("Stripe-Signature", "t=1,v1=00"));
+        assertThat(webhook.statusCode()).as("the webhook needs no token").isEqualTo(503);
+        assertThat(send(request("/payments/sandbox/checkout/cs_test_sandbox_1")).statusCode())
+                .as("the sandbox checkout page needs no token").isEqualTo(503);
+        assertThat(send(request("/api/payments/checkout").POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/json")).statusCode()).as("a checkout needs a renter").isEqualTo(401);
     }
 
     // ------------------------------------------------------------------ route table
@@ -490,6 +500,10 @@ class GatewayRoutingIT {
         expected.put("POST /api/bookings", "bookings");
         expected.put("GET /api/payments/p-1", "payments-read");
         expected.put("POST /api/payments/p-1/refunds", "payments");
+        expected.put("POST /api/payments/webhook", "payments");
+        expected.put("POST /api/payments/checkout", "payments");
+        expected.put("GET /payments/sandbox/checkout/cs_test_sandbox_1", "payments-sandbox-read");
+        expected.put("POST /payments/sandbox/checkout/cs_test_sandbox_1/pay", "payments-sandbox");
         expected.put("GET /api/storage/files/f-1", "storage-read");
         expected.put("POST /api/storage/files", "storage");
         Map<String, String> actual = new LinkedHashMap<>();
@@ -530,8 +544,8 @@ class GatewayRoutingIT {
 
     /**
      * No service's actuator (health details, Prometheus, env) is reachable through the gateway: no route matches
-     * /actuator, and no route rewrites a path, so a routed request reaches a service under /api/** or the JWKS
-     * path only. The gateway's own actuator is on its management port (the test above).
+     * /actuator, and no route rewrites a path, so a routed request reaches a service under /api/**, the JWKS
+     * path or the sandbox payment provider's /payments/sandbox/** only. The gateway's own actuator is on its management port (the test above).
      */
     @Test
     void noRouteReachesAServicesActuator() {
@@ -589,12 +603,12 @@ class GatewayRoutingIT {
                     });
         }
         assertThat(buffering).as("routes with a retry or fallback (all reads)").contains("user-auth-read",
-                "user-users-read", "user-admin-read", "bookings-read", "payments-read", "storage-read",
+                "user-users-read", "user-admin-read", "bookings-read", "payments-read", "payments-sandbox-read", "storage-read",
                 "vehicles-read", "user-jwks");
         // the write halves exist and carry neither
         for (String id : List.of("user-auth", "user-auth-logout", "user-users", "user-admin", "user-partners", "user-partner-signup",
                 "user-partner-documents", "vehicle-partner", "vehicle-admin", "vehicles", "vehicle-photos", "bookings",
-                "payments", "storage")) {
+                "payments", "payments-sandbox", "storage")) {
             assertThat(filtersOf(id)).as("filters of %s", id).doesNotContain("Retry").doesNotContain("CircuitBreaker");
         }
     }

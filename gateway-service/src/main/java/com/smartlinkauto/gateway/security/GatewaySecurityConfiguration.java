@@ -38,9 +38,12 @@ import reactor.core.publisher.Mono;
 @EnableWebFluxSecurity
 class GatewaySecurityConfiguration {
 
-    /** Routes anyone may call without a token. */
+    /**
+     * Routes anyone may call without a token. The payment webhook is called by the payment provider (Stripe, or
+     * the sandbox provider), which has no token: payment-service verifies its {@code Stripe-Signature} instead.
+     */
     static final String[] PUBLIC_POSTS = { "/api/auth/register", "/api/auth/login", "/api/auth/refresh",
-            "/api/auth/logout", "/api/partners" };
+            "/api/auth/logout", "/api/partners", "/api/payments/webhook" };
 
     private static final ServerAuthenticationEntryPoint UNAUTHORIZED = (exchange, ex) -> Problems.write(exchange,
             exchange.getResponse(), HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED,
