@@ -11,6 +11,8 @@
 E2E_SERVICE_ENV=(
   SMARTLINK_BOOKINGS_HOLD_DURATION=20s
   SMARTLINK_BOOKINGS_SWEEPER_INTERVAL=1s
+  # the sandbox payment provider may hold a webhook back on request (PaymentE2EIT's late payments)
+  PAYMENTS_SANDBOX_ALLOW_WEBHOOK_DELAY=true
 )
 # shellcheck disable=SC2034   # set by `up --e2e`, read by svc_env
 E2E_MODE=0

@@ -225,19 +225,19 @@ class BookingE2EIT {
     }
 
     /** The time until an instant (at least 100 ms: Awaitility wants a positive bound). */
-    private static Duration remaining(Instant until) {
+    static Duration remaining(Instant until) {
         Duration left = Duration.between(Instant.now(), until);
         return left.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : left;
     }
 
     /** The ids of a page's items (search results, booking lists). */
-    private static List<String> ids(HttpResponse<String> page) {
+    static List<String> ids(HttpResponse<String> page) {
         assertThat(page.statusCode()).as("%s: %s", page.uri(), page.body()).isEqualTo(200);
         return StreamSupport.stream(json(page).path("items").spliterator(), false).map(i -> i.path("id").asString())
                 .toList();
     }
 
-    private static String listing(String city) {
+    static String listing(String city) {
         StringBuilder vin = new StringBuilder(17);
         for (int i = 0; i < 17; i++) {
             vin.append(VIN_ALPHABET.charAt(RANDOM.nextInt(VIN_ALPHABET.length())));
@@ -251,7 +251,7 @@ class BookingE2EIT {
                 """.formatted(vin, RANDOM.nextInt(100_000, 1_000_000), city);
     }
 
-    private static String encode(String value) {
+    static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

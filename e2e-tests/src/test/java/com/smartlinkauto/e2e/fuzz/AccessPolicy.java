@@ -13,7 +13,8 @@ import com.smartlinkauto.e2e.fuzz.OpenApiCatalog.Operation;
  * tell a public operation from an admin one; where an operation does declare {@code security: []} it is
  * taken as public. Everything else comes from the table below, which mirrors — and must be kept in
  * step with — {@code GatewaySecurityConfiguration} (gateway-service), the {@code SecurityConfiguration}
- * of user-service, vehicle-service, booking-service and storage-controller-service, and the ownership rules the services'
+ * of user-service, vehicle-service, booking-service, payment-service and storage-controller-service, and the ownership
+ * rules the services'
  * READMEs state. An operation of a service the table does not know yet (a new service) is treated as
  * "signed in" under {@code /api/**} (the gateway's rule) and as not routed elsewhere.
  */
@@ -86,6 +87,13 @@ final class AccessPolicy {
             rule("GET|HEAD", "/api/bookings/me", Access.RENTER),
             rule("POST", "/api/bookings/\\{[^/]+\\}/cancel", Access.BOOKING_OWNER),
             rule("GET|HEAD", "/api/bookings/\\{[^/]+\\}", Access.BOOKING_PARTY),
+            // payment-service: the provider's webhook (signed, no token); a checkout for the booking's renter; a
+            // booking's payments for its renter, its vehicle's partner and the admins (anyone else 404); the sandbox
+            // provider's checkout page and forms (public: the session id is the capability)
+            rule("POST", "/api/payments/webhook", Access.PUBLIC),
+            rule("POST", "/api/payments/checkout", Access.RENTER),
+            rule("GET|HEAD", "/api/payments/bookings/\\{[^/]+\\}", Access.BOOKING_PARTY),
+            rule(".*", "/payments/sandbox/.*", Access.PUBLIC),
             // vehicle-service: the public catalogue (GET search, details, availability, photos of bookable vehicles)
             rule("GET|HEAD", "/api/vehicles", Access.PUBLIC),
             rule("GET|HEAD", "/api/vehicles/\\{[^/]+\\}", Access.PUBLIC),

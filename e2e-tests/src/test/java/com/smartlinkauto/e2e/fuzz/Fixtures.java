@@ -324,7 +324,7 @@ final class Fixtures {
             if (path.equals("/api/bookings/{id}/cancel")) {
                 return values.get("booking.cancel");
             }
-            if (path.equals("/api/bookings/{id}")) {
+            if (path.equals("/api/bookings/{id}") || path.equals("/api/payments/bookings/{bookingId}")) {
                 return values.get("booking");
             }
             if (path.startsWith("/api/admin/vehicles/{id}/verification")) {
@@ -402,6 +402,8 @@ final class Fixtures {
                         case "mode" -> "COPY";
                         default -> null;
                     };
+                case "/api/payments/checkout":
+                    return name.equals("bookingId") ? values.get("booking") : null;
                 case "/api/storage/links":
                     return name.equals("nodeA") ? values.get("node") : name.equals("nodeB") ? values.get("node.other") : null;
                 default:

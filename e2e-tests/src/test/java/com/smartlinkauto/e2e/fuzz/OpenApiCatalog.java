@@ -50,9 +50,12 @@ final class OpenApiCatalog {
             return params.stream().filter(p -> p.in().equals(in)).toList();
         }
 
-        /** Routed by the gateway: {@code /api/**} and {@code /.well-known/**}; everything else must not be. */
+        /**
+         * Routed by the gateway: {@code /api/**}, {@code /.well-known/**} and the sandbox payment provider's
+         * {@code /payments/sandbox/**}; everything else must not be.
+         */
         boolean routed() {
-            return path.startsWith("/api/") || path.startsWith("/.well-known/");
+            return path.startsWith("/api/") || path.startsWith("/.well-known/") || path.startsWith("/payments/sandbox/");
         }
     }
 
