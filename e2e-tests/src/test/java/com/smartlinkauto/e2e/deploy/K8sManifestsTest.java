@@ -276,8 +276,18 @@ class K8sManifestsTest {
                             .contains(secret);
                 }
             }
+            // a Secret the workload reads only optionally (payment-service's smartlink-stripe): the operator creates
+            // it (never committed, in no overlay), so it is documented with its keys, and the pod starts without it
+            for (String secret : refs.get("OptionalSecret")) {
+                assertThat(find(overlay, "Secret", secret)).as("%s: the optional Secret %s (used by %s) is not rendered",
+                        overlay, secret, name(workload)).isNull();
+                assertThat(readme).as("k8s/README.md documents the optional Secret %s", secret).contains("`" + secret + "`");
+            }
             for (Map.Entry<String, String> key : secretKeyRefs(workload)) {
-                if (overlay.endsWith("local")) {
+                if (refs.get("OptionalSecret").contains(key.getKey())) {
+                    assertThat(readme).as("k8s/README.md documents key %s of the optional Secret %s (used by %s)",
+                            key.getValue(), key.getKey(), name(workload)).contains("`" + key.getValue() + "`");
+                } else if (overlay.endsWith("local")) {
                     Map<String, Object> secret = find(overlay, "Secret", key.getKey());
                     assertThat(secret).as("%s: Secret %s used by %s", overlay, key.getKey(), name(workload))
                             .isNotNull();
@@ -573,7 +583,7 @@ class K8sManifestsTest {
 
         List<Map<String, Object>> pdbs = objects(prod, "PodDisruptionBudget");
         for (String replicated : List.of("gateway-service", "user-service", "storage-controller-service",
-                "vehicle-service", "booking-service")) {
+                "vehicle-service", "booking-service", "payment-service")) {
             Map<String, Object> deployment = find(prod, "Deployment", replicated);
             assertThat(mapAt(deployment, false, "spec").get("replicas")).as("%s replicas", replicated).isEqualTo(2);
             Map<String, Object> podLabels = mapAt(deployment, false, "spec", "template", "metadata", "labels");
@@ -750,13 +760,16 @@ class K8sManifestsTest {
             "gateway-service -> user-service:8081",
             "gateway-service -> vehicle-service:8082",
             "gateway-service -> booking-service:8083",
+            "gateway-service -> payment-service:8084",
             "gateway-service -> storage-controller-service:8085",
             // JWKS and service tokens
             "vehicle-service -> user-service:8081",
             "booking-service -> user-service:8081",
-            // a hold's price, status and blackouts (/internal/vehicles; payment-service's /internal/bookings
-            // confirm edge comes with payment-service)
+            "payment-service -> user-service:8081",
+            // a hold's price, status and blackouts (/internal/vehicles)
             "booking-service -> vehicle-service:8082",
+            // the booking a checkout is for, its confirmation once paid (/internal/bookings/{id})
+            "payment-service -> booking-service:8083",
             "storage-controller-service -> user-service:8081",
             "storage-node -> user-service:8081",
             // files into the storage network, heartbeats, chunks
@@ -789,6 +802,12 @@ class K8sManifestsTest {
     /** Production: the managed services outside the cluster, by address (overlays/production/managed-infra-egress.yaml). */
     private static final Set<String> MANAGED_INFRA_EDGES = infraEdges(Map.of("postgres", "10.20.0.0/28:5432",
             "redis", "10.20.1.0/28:6380", "redis-cache", "10.20.2.0/28:6380", "kafka", "10.20.3.0/28:9092"));
+
+    /**
+     * Egress to the internet, by address, in both overlays: payment-service to Stripe's API (api.stripe.com has no
+     * fixed addresses: every public IPv4 address, on 443 only; {@link #onlyPaymentServiceReachesTheInternetAndOnlyPublicAddressesOnHttps}).
+     */
+    private static final Set<String> INTERNET_EDGES = Set.of("payment-service -> 0.0.0.0/0:443");
 
     /** "service -> where:port" for each need of each service (where: by infrastructure postgres, redis, redis-cache, kafka). */
     private static Set<String> infraEdges(Map<String, String> where, String... more) {
@@ -838,8 +857,44 @@ class K8sManifestsTest {
             expected.addAll(IN_CLUSTER_INFRA_EDGES);
         }
         assertThat(graph.edges()).as("%s allowed connections", overlay).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(graph.addressEdges()).as("%s egress by address", overlay)
-                .containsExactlyInAnyOrderElementsOf(overlay.endsWith("production") ? MANAGED_INFRA_EDGES : Set.of());
+        Set<String> byAddress = new TreeSet<>(INTERNET_EDGES);
+        if (overlay.endsWith("production")) {
+            byAddress.addAll(MANAGED_INFRA_EDGES);
+        }
+        assertThat(graph.addressEdges()).as("%s egress by address", overlay).containsExactlyInAnyOrderElementsOf(byAddress);
+    }
+
+    /**
+     * The one way out of the cluster: payment-service to a public address on 443 (Stripe). Not on another port, not
+     * to a private, link-local (the cloud's metadata endpoint) or loopback address; no other workload anywhere
+     * outside but the managed infrastructure (production) and DNS.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/local", "overlays/production"})
+    void onlyPaymentServiceReachesTheInternetAndOnlyPublicAddressesOnHttps(String overlay) {
+        PolicyGraph graph = graph(overlay);
+        // api.stripe.com resolves to addresses like these (they change: the rule must not depend on them)
+        List<String> publicAddresses = List.of("54.187.174.169", "13.112.224.240", "203.0.113.10", "1.1.1.1");
+        List<String> closedAddresses = List.of("10.20.0.5", "10.96.0.1", "172.16.0.1", "172.31.255.254",
+                "192.168.1.10", "169.254.169.254", "127.0.0.1");
+        for (PolicyGraph.Pod pod : graph.pods()) {
+            boolean payments = pod.name().equals("payment-service");
+            for (String address : publicAddresses) {
+                PolicyGraph.Pod outside = PolicyGraph.outside(address);
+                assertThat(graph.allowed(pod, outside, 443, "TCP")).as("%s %s -> %s:443", overlay, pod.name(), address)
+                        .isEqualTo(payments);
+                for (int port : List.of(80, 22, 5432, 8443)) {
+                    assertThat(graph.allowed(pod, outside, port, "TCP")).as("%s %s -> %s:%s", overlay, pod.name(),
+                            address, port).isFalse();
+                }
+                assertThat(graph.allowed(pod, outside, 443, "UDP")).as("%s %s -> %s:443/UDP", overlay, pod.name(),
+                        address).isFalse();
+            }
+            for (String address : closedAddresses) {
+                assertThat(graph.allowed(pod, PolicyGraph.outside(address), 443, "TCP"))
+                        .as("%s %s -> %s:443", overlay, pod.name(), address).isFalse();
+            }
+        }
     }
 
     /**
@@ -852,7 +907,7 @@ class K8sManifestsTest {
     void nothingElseReachesTheInternalApisOfUserServiceAndTheStorageController(String overlay) {
         Set<String> edges = graph(overlay).edges();
         assertThat(sourcesOf(edges, "user-service:8081")).as("%s who reaches user-service", overlay)
-                .containsExactlyInAnyOrder("gateway-service", "vehicle-service", "booking-service",
+                .containsExactlyInAnyOrder("gateway-service", "vehicle-service", "booking-service", "payment-service",
                         "storage-controller-service", "storage-node", "monitoring");
         assertThat(sourcesOf(edges, "storage-controller-service:8085")).as("%s who reaches the storage controller", overlay)
                 .containsExactlyInAnyOrder("gateway-service", "user-service", "vehicle-service", "storage-node", "monitoring");
@@ -861,8 +916,11 @@ class K8sManifestsTest {
         // vehicle-service's /internal/vehicles: booking-service only (besides the gateway's routes and monitoring)
         assertThat(sourcesOf(edges, "vehicle-service:8082")).as("%s who reaches vehicle-service", overlay)
                 .containsExactlyInAnyOrder("gateway-service", "booking-service", "monitoring");
-        // booking-service's /internal/bookings: nobody yet (payment-service adds its edge when it exists)
+        // booking-service's /internal/bookings: payment-service only (besides the gateway's routes and monitoring)
         assertThat(sourcesOf(edges, "booking-service:8083")).as("%s who reaches booking-service", overlay)
+                .containsExactlyInAnyOrder("gateway-service", "payment-service", "monitoring");
+        // payment-service: the gateway's routes (the provider's webhooks come through the gateway too) and monitoring
+        assertThat(sourcesOf(edges, "payment-service:8084")).as("%s who reaches payment-service", overlay)
                 .containsExactlyInAnyOrder("gateway-service", "monitoring");
         assertThat(edges.stream().filter(e -> e.startsWith("* -> "))).as("%s what an outsider reaches", overlay)
                 .containsExactly("* -> gateway-service:8080");
@@ -1094,7 +1152,7 @@ class K8sManifestsTest {
         List<String> keys = new ArrayList<>(List.of("POSTGRES_PASSWORD"));
         LAYOUT.databases().forEach(db -> keys.add(PlatformLayout.databasePasswordKey(db)));
         keys.addAll(List.of("KEYS_ENCRYPTION_SECRET", "ADMIN_EMAIL", "ADMIN_PASSWORD", "REDIS_PASSWORD",
-                "REDIS_CACHE_PASSWORD", "DISCOVERY_DASHBOARD_PASSWORD"));
+                "REDIS_CACHE_PASSWORD", "DISCOVERY_DASHBOARD_PASSWORD", "PAYMENTS_SANDBOX_WEBHOOK_SECRET"));
         LAYOUT.serviceClients().forEach(s -> keys.add(PlatformLayout.serviceSecretKey(s.name())));
         return List.copyOf(keys);
     }
@@ -1256,32 +1314,42 @@ class K8sManifestsTest {
                 .anyMatch(p -> port.equals(p.get("name")) || port.equals(p.get("containerPort")));
     }
 
-    /** ConfigMap and Secret names a workload's pods use (env, envFrom, volumes). */
+    /**
+     * ConfigMap and Secret names a workload's pods use (env, envFrom, volumes): "ConfigMap", "Secret" (read at least
+     * once without {@code optional: true}) and "OptionalSecret" (read only optionally: the pod starts without it).
+     */
     private static Map<String, Set<String>> references(Map<String, Object> workload) {
         Map<String, Set<String>> refs = new LinkedHashMap<>();
         refs.put("ConfigMap", new TreeSet<>());
         refs.put("Secret", new TreeSet<>());
+        Set<String> optional = new TreeSet<>();
         for (String field : List.of("initContainers", "containers")) {
             for (Map<String, Object> c : containers(workload, field)) {
                 for (Object e : list(c.get("envFrom"))) {
                     addName(refs.get("ConfigMap"), map(e).get("configMapRef"));
-                    addName(refs.get("Secret"), map(e).get("secretRef"));
+                    addSecretName(refs.get("Secret"), optional, map(e).get("secretRef"), "name");
                 }
                 for (Object e : list(c.get("env"))) {
                     Map<String, Object> from = map(map(e).get("valueFrom"));
                     addName(refs.get("ConfigMap"), from.get("configMapKeyRef"));
-                    addName(refs.get("Secret"), from.get("secretKeyRef"));
+                    addSecretName(refs.get("Secret"), optional, from.get("secretKeyRef"), "name");
                 }
             }
         }
         for (Object v : list(podSpec(workload).get("volumes"))) {
             addName(refs.get("ConfigMap"), map(v).get("configMap"));
-            Object secret = map(v).get("secret");
-            if (secret != null) {
-                refs.get("Secret").add(Objects.toString(map(secret).get("secretName")));
-            }
+            addSecretName(refs.get("Secret"), optional, map(v).get("secret"), "secretName");
         }
+        optional.removeAll(refs.get("Secret"));
+        refs.put("OptionalSecret", optional);
         return refs;
+    }
+
+    private static void addSecretName(Set<String> required, Set<String> optional, Object ref, String nameField) {
+        if (ref != null) {
+            String name = Objects.toString(map(ref).get(nameField));
+            (Boolean.TRUE.equals(map(ref).get("optional")) ? optional : required).add(name);
+        }
     }
 
     /** (Secret name, key) of every secretKeyRef in a workload's containers. */

@@ -47,17 +47,31 @@ class PlatformLayoutTest {
         assertThat(runnerDump(root.resolve(PlatformLayout.FILE)).lines()).containsExactlyElementsOf(layout.dump());
     }
 
-    /** The next service is one row: payment-service (8084) next to booking-service, whose extra instances start at 18084. */
+    /**
+     * A service is one row: payment-service (8084, next to booking-service, whose extra instances start at 18084 so
+     * that they never take it), and so would be the next one.
+     */
     @Test
     void aNewServiceIsOneRow() throws IOException {
-        Path file = write(edit(l -> l.startsWith("booking-service ")
-                ? l + "\npayment-service  8084  -  256m  full  3  -  db=payments,kafka"
-                : l));
-        PlatformLayout layout = PlatformLayout.parse(Files.readAllLines(file), file.toString());
-        PlatformLayout.Service payment = layout.service("payment-service");
+        PlatformLayout repository = PlatformLayout.read(root);
+        PlatformLayout.Service payment = repository.service("payment-service");
+        assertThat(payment.port()).isEqualTo(8084);
         assertThat(payment.scalable()).isFalse();
         assertThat(payment.database()).contains("payments");
-        assertThat(layout.earlierPhases(payment)).extracting(PlatformLayout.Service::name)
+        assertThat(payment.redis()).isEmpty();
+        assertThat(payment.kafka()).isTrue();
+        assertThat(repository.earlierPhases(payment)).extracting(PlatformLayout.Service::name)
+                .containsExactly("discovery-service", "config-service");
+
+        Path file = write(edit(l -> l.startsWith("payment-service ")
+                ? l + "\nreview-service  8086  -  192m  c1  3  -  kafka"
+                : l));
+        PlatformLayout layout = PlatformLayout.parse(Files.readAllLines(file), file.toString());
+        PlatformLayout.Service review = layout.service("review-service");
+        assertThat(review.scalable()).isFalse();
+        assertThat(review.database()).isEmpty();
+        assertThat(review.kafka()).isTrue();
+        assertThat(layout.earlierPhases(review)).extracting(PlatformLayout.Service::name)
                 .containsExactly("discovery-service", "config-service");
         assertThat(runnerDump(file).lines()).containsExactlyElementsOf(layout.dump());
     }

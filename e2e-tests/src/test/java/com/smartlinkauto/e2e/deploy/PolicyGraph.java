@@ -115,6 +115,11 @@ final class PolicyGraph {
         return egressAllows(from, to, port, protocol) && ingressAllows(from, to, port, protocol);
     }
 
+    /** An address outside the cluster (no namespace, no labels): only ipBlock peers match it. */
+    static Pod outside(String ip) {
+        return new Pod(ip, null, Map.of(), Map.of(), Map.of(), ip);
+    }
+
     /** A pod that is not in the rendered objects, e.g. the cluster DNS. */
     static Pod external(String name, String namespace, Map<String, String> labels, Map<String, Integer> ports) {
         return new Pod(name, namespace, labels, Map.of("kubernetes.io/metadata.name", namespace), ports, null);
