@@ -42,6 +42,10 @@ public record PaymentProperties(String provider,
     public static final String SANDBOX = "sandbox";
     public static final String STRIPE = "stripe";
 
+    public PaymentProperties {
+        provider = provider == null || provider.isBlank() ? null : provider.strip();
+    }
+
     @AssertTrue(message = "provider must be sandbox, stripe or blank")
     boolean isProviderKnown() {
         return provider == null || provider.isBlank() || SANDBOX.equals(provider.strip())
@@ -113,11 +117,15 @@ public record PaymentProperties(String provider,
      * @param maxAttempts        attempts per event before it is given up
      * @param timeout            of one delivery
      */
-    public record Sandbox(String webhookSecret, URI webhookUrl,
+    public record Sandbox(String webhookSecret, String webhookUrl,
             @DefaultValue("0s") @NotNull Duration firstDeliveryDelay,
             @DefaultValue("1s") @NotNull Duration deliveryInterval,
             @DefaultValue("1s") @NotNull Duration initialBackoff, @DefaultValue("15m") @NotNull Duration maxBackoff,
             @DefaultValue("12") @Min(1) @Max(100) int maxAttempts, @DefaultValue("10s") @NotNull Duration timeout) {
+
+        public Sandbox {
+            webhookUrl = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl.strip();
+        }
 
         @Override
         public String toString() {

@@ -132,7 +132,7 @@ public class SandboxDeliveries {
     /** {@code payments.sandbox.webhook-url}, or this instance's own endpoint. */
     private URI target() {
         if (config.webhookUrl() != null) {
-            return config.webhookUrl();
+            return URI.create(config.webhookUrl());
         }
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8084"));
         return URI.create("http://127.0.0.1:" + port + "/api/payments/webhook");
