@@ -48,6 +48,8 @@ class OperationsIT extends BookingTestSupport {
         assertThat(doc.path("paths").has("/api/partners/{partnerId}/bookings")).isTrue();
         assertThat(doc.path("paths").has("/api/admin/bookings")).isTrue();
         assertThat(doc.path("paths").has("/internal/bookings/{id}/confirm")).isTrue();
+        assertThat(doc.path("paths").path("/internal/bookings/{id}").path("get").path("tags").toString())
+                .contains("internal");
         JsonNode hold = doc.path("paths").path("/api/bookings").path("post");
         assertThat(hold.path("parameters").findValuesAsString("name")).contains("Idempotency-Key");
         assertThat(hold.path("responses").has("201")).isTrue();
@@ -55,6 +57,8 @@ class OperationsIT extends BookingTestSupport {
         assertThat(doc.path("paths").path("/api/bookings/quote").path("get").path("security").isArray()).isTrue();
         assertThat(doc.path("paths").path("/api/bookings/quote").path("get").path("security")).isEmpty();
         assertThat(doc.path("paths").path("/internal/bookings/{id}/confirm").path("post").path("security").toString())
+                .contains("service");
+        assertThat(doc.path("paths").path("/internal/bookings/{id}").path("get").path("security").toString())
                 .contains("service");
     }
 }

@@ -19,7 +19,7 @@ class OpenApiConfiguration {
                 .info(new Info().title("SmartLink Auto booking-service")
                         .description("Quotes (public), holds with an Idempotency-Key (renters), the bookings of a "
                                 + "renter, a partner and all of them (admins), cancellation by the renter or an admin, "
-                                + "and the confirmation payment-service asks for (internal). A hold can never "
+                                + "and the read and confirmation payment-service asks for (internal). A hold can never "
                                 + "double-book: PostgreSQL refuses overlapping holds and confirmed bookings of one "
                                 + "vehicle, turnaround included.")
                         .version("v1"))

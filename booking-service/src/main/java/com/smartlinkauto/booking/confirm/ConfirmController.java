@@ -65,7 +65,7 @@ class ConfirmController {
     @Configuration(proxyBeanMethods = false)
     static class Access {
 
-        /** Only payment-service confirms. */
+        /** Only payment-service confirms and reads bookings internally ({@link InternalBookingController}). */
         @Bean
         ServiceAccessRules confirmationsOnlyFromPaymentService() {
             return rules -> rules.requestMatchers("/internal/bookings/**")

@@ -1,0 +1,157 @@
+package com.smartlinkauto.payment.config;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * {@code payments.*}: defaults here, overridable from {@code config-repo/payment-service.yml} and environment
+ * variables; the secrets ({@code STRIPE_SECRET_KEY}, {@code STRIPE_WEBHOOK_SECRET},
+ * {@code PAYMENTS_SANDBOX_WEBHOOK_SECRET}) only from the environment.
+ *
+ * @param provider        {@code sandbox} or {@code stripe}; blank: {@code stripe} when {@code stripe.secret-key} is set,
+ *                        otherwise {@code sandbox}
+ * @param publicBaseUrl   where browsers reach the platform (the gateway): the sandbox's checkout page lies under it
+ * @param successUrl      where the provider sends the renter after paying; {@code {bookingId}} is replaced
+ * @param cancelUrl       where the provider sends the renter who cancels; {@code {bookingId}} is replaced
+ * @param sessionLifetime a checkout session's lifetime at the provider (Stripe: 30 min at least, 24 h at most); our
+ *                        hold is shorter, so a lapsed or cancelled booking's session is expired explicitly
+ * @param webhookTolerance how old a webhook's signed timestamp may be (Stripe's default: 5 minutes)
+ */
+@Validated
+@ConfigurationProperties("payments")
+public record PaymentProperties(String provider,
+        @DefaultValue("http://127.0.0.1:8080") @NotNull URI publicBaseUrl,
+        @DefaultValue("http://127.0.0.1:8080/api/bookings/{bookingId}") @NotBlank String successUrl,
+        @DefaultValue("http://127.0.0.1:8080/api/bookings/{bookingId}") @NotBlank String cancelUrl,
+        @DefaultValue("30m") @NotNull Duration sessionLifetime,
+        @DefaultValue("300s") @NotNull Duration webhookTolerance,
+        @DefaultValue @Valid Bookings bookings, @DefaultValue @Valid Stripe stripe, @DefaultValue @Valid Sandbox sandbox,
+        @DefaultValue @Valid Refunds refunds, @DefaultValue @Valid Expiry expiry) {
+
+    public static final String SANDBOX = "sandbox";
+    public static final String STRIPE = "stripe";
+
+    public PaymentProperties {
+        provider = provider == null || provider.isBlank() ? null : provider.strip();
+    }
+
+    @AssertTrue(message = "provider must be sandbox, stripe or blank")
+    boolean isProviderKnown() {
+        return provider == null || provider.isBlank() || SANDBOX.equals(provider.strip())
+                || STRIPE.equals(provider.strip());
+    }
+
+    @AssertTrue(message = "session-lifetime must be between 30 minutes and 24 hours (Stripe's bounds)")
+    boolean isSessionLifetimeSane() {
+        return sessionLifetime == null || (sessionLifetime.compareTo(Duration.ofMinutes(30)) >= 0
+                && sessionLifetime.compareTo(Duration.ofHours(24)) <= 0);
+    }
+
+    /** The provider in use: the configured one, or {@code stripe} when a Stripe key is set, else {@code sandbox}. */
+    public String activeProvider() {
+        if (provider != null && !provider.isBlank()) {
+            return provider.strip();
+        }
+        return stripe != null && stripe.secretKey() != null && !stripe.secretKey().isBlank() ? STRIPE : SANDBOX;
+    }
+
+    /** {@code template} with the booking's id. */
+    public static String forBooking(String template, Object bookingId) {
+        return template.replace("{bookingId}", String.valueOf(bookingId));
+    }
+
+    /**
+     * booking-service's internal read ({@code GET /internal/bookings/{id}}).
+     *
+     * @param baseUrl        {@code http://booking-service} (found through discovery) or a fixed URL
+     * @param connectTimeout connection time-out of one call
+     * @param readTimeout    answer time-out of one call
+     */
+    public record Bookings(@DefaultValue("http://booking-service") @NotNull URI baseUrl,
+            @DefaultValue("1s") @NotNull Duration connectTimeout, @DefaultValue("5s") @NotNull Duration readTimeout) {
+    }
+
+    /**
+     * Stripe (provider {@code stripe}).
+     *
+     * @param secretKey         {@code STRIPE_SECRET_KEY}; never logged
+     * @param webhookSecret     {@code STRIPE_WEBHOOK_SECRET}: the endpoint's signing secret ({@code whsec_…})
+     * @param apiBase           Stripe's API (tests: a local stub)
+     * @param connectTimeout    of one API call
+     * @param readTimeout       of one API call
+     * @param maxNetworkRetries stripe-java's own retries (with the same idempotency key)
+     */
+    public record Stripe(String secretKey, String webhookSecret,
+            @DefaultValue("https://api.stripe.com") @NotNull URI apiBase,
+            @DefaultValue("5s") @NotNull Duration connectTimeout, @DefaultValue("30s") @NotNull Duration readTimeout,
+            @DefaultValue("2") @Min(0) @Max(10) int maxNetworkRetries) {
+
+        @Override
+        public String toString() {
+            return "Stripe[secretKey=" + (secretKey == null || secretKey.isBlank() ? "none" : "***") + ", webhookSecret="
+                    + (webhookSecret == null || webhookSecret.isBlank() ? "none" : "***") + ", apiBase=" + apiBase + "]";
+        }
+    }
+
+    /**
+     * The sandbox provider (local development, tests): its webhooks are signed like Stripe's and delivered with
+     * Stripe's kind of retries.
+     *
+     * @param webhookSecret      {@code PAYMENTS_SANDBOX_WEBHOOK_SECRET}; never logged
+     * @param webhookUrl         where the webhooks go; blank: this instance's own {@code /api/payments/webhook}
+     * @param firstDeliveryDelay a pause before the first delivery of each event (tests: a late payment)
+     * @param deliveryInterval   how often due deliveries are sent
+     * @param initialBackoff     the wait after the first failed delivery; doubled after each further one
+     * @param maxBackoff         the longest wait between two attempts
+     * @param maxAttempts        attempts per event before it is given up
+     * @param timeout            of one delivery
+     */
+    public record Sandbox(String webhookSecret, String webhookUrl,
+            @DefaultValue("0s") @NotNull Duration firstDeliveryDelay,
+            @DefaultValue("1s") @NotNull Duration deliveryInterval,
+            @DefaultValue("1s") @NotNull Duration initialBackoff, @DefaultValue("15m") @NotNull Duration maxBackoff,
+            @DefaultValue("12") @Min(1) @Max(100) int maxAttempts, @DefaultValue("10s") @NotNull Duration timeout) {
+
+        public Sandbox {
+            webhookUrl = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl.strip();
+        }
+
+        @Override
+        public String toString() {
+            return "Sandbox[webhookSecret=" + (webhookSecret == null || webhookSecret.isBlank() ? "none" : "***")
+                    + ", webhookUrl=" + webhookUrl + ", firstDeliveryDelay=" + firstDeliveryDelay + "]";
+        }
+    }
+
+    /**
+     * Refunds whose provider call failed are tried again (same idempotency key) from a single-runner job.
+     *
+     * @param retryInterval  how often the job looks for due refunds
+     * @param initialBackoff the wait after the first failure; doubled after each further one
+     * @param maxBackoff     the longest wait
+     * @param maxAttempts    attempts before the refund is marked FAILED (for a person to look at)
+     */
+    public record Refunds(@DefaultValue("5s") @NotNull Duration retryInterval,
+            @DefaultValue("5s") @NotNull Duration initialBackoff, @DefaultValue("10m") @NotNull Duration maxBackoff,
+            @DefaultValue("20") @Min(1) @Max(1000) int maxAttempts) {
+    }
+
+    /**
+     * Expiring the provider session of a booking that lapsed or was cancelled, retried until the provider agrees.
+     *
+     * @param retryInterval how often the job looks for sessions still to expire
+     */
+    public record Expiry(@DefaultValue("10s") @NotNull Duration retryInterval) {
+    }
+}
