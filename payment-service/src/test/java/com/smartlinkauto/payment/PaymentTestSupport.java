@@ -34,7 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What every payment-service IT starts from: the service on a random port against real PostgreSQL and an embedded
- * Kafka, booking-service's internal read as a real HTTP stub ({@link BookingServiceStub}), renters' tokens, events
+ * Kafka, booking-service's internal read as a real HTTP stub ({@link BookingServiceStub}), the sandbox's webhooks
+ * through a recording proxy ({@link WebhookProxy}; every sandbox IT shares one configuration, so one application
+ * context, whose jobs and consumers are the only ones at work), renters' tokens, events
  * signed as Stripe signs them (computed here independently of stripe-java), and booking events put on
  * {@code booking.events} as booking-service would.
  */
@@ -43,6 +45,8 @@ import tools.jackson.databind.node.ObjectNode;
 public abstract class PaymentTestSupport {
 
     protected static final BookingServiceStub bookings = BookingServiceStub.shared();
+    /** The sandbox delivers its webhooks through this proxy (which forwards them to the service). */
+    protected static final WebhookProxy webhooks = WebhookProxy.shared();
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     /** application.yml's sandbox secret, which the ITs do not override. */
     protected static final String SANDBOX_SECRET = "whsec_sandbox_local_only";
@@ -50,6 +54,8 @@ public abstract class PaymentTestSupport {
     @DynamicPropertySource
     static void bookingService(DynamicPropertyRegistry registry) {
         registry.add("payments.bookings.base-url", bookings::baseUrl);
+        registry.add("payments.sandbox.webhook-url", webhooks::url);
+        registry.add("payments.sandbox.delivery-interval", () -> "200ms");
     }
 
     @Value("${local.server.port}")
@@ -66,6 +72,7 @@ public abstract class PaymentTestSupport {
     @BeforeEach
     void client() {
         api = new PaymentApi(port);
+        webhooks.target(port);
     }
 
     /** A user: their id and a token with their roles. */

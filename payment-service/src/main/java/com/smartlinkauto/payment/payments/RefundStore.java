@@ -58,10 +58,11 @@ public class RefundStore {
                 .param(bookingId).query(RefundStore::map).list();
     }
 
-    /** PENDING refunds whose next attempt is due, oldest first. */
-    public List<Refund> due(Instant now, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from refund where status = 'PENDING' and next_attempt_at <= ? "
-                + "order by next_attempt_at limit ?").params(ts(now), limit).query(RefundStore::map).list();
+    /** PENDING refunds of payments captured by {@code provider} whose next attempt is due, oldest first. */
+    public List<Refund> due(String provider, Instant now, int limit) {
+        return jdbc.sql("select r.* from refund r join payment p on p.id = "
+                + "r.payment_id where r.status = 'PENDING' and r.next_attempt_at <= ? and p.provider = ? "
+                + "order by r.next_attempt_at limit ?").params(ts(now), provider, limit).query(RefundStore::map).list();
     }
 
     /** Another attempt later; the error kept for operators. */

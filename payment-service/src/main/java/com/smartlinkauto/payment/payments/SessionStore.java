@@ -83,17 +83,19 @@ public class SessionStore {
                 .params(ts(now), id).update() == 1;
     }
 
-    /** The booking's OPEN session is to be expired at the provider (its hold lapsed or it was cancelled). */
-    public List<CheckoutSession> requestExpiry(UUID bookingId, Instant now) {
+    /**
+     * The booking's OPEN session at {@code provider} is to be expired there (its hold lapsed or it was cancelled).
+     */
+    public List<CheckoutSession> requestExpiry(UUID bookingId, String provider, Instant now) {
         return jdbc.sql("update checkout_session set expire_requested_at = coalesce(expire_requested_at, ?), "
-                + "updated_at = ? where booking_id = ? and status = 'OPEN' returning " + COLUMNS)
-                .params(ts(now), ts(now), bookingId).query(SessionStore::map).list();
+                + "updated_at = ? where booking_id = ? and provider = ? and status = 'OPEN' returning " + COLUMNS)
+                .params(ts(now), ts(now), bookingId, provider).query(SessionStore::map).list();
     }
 
-    /** OPEN sessions still to be expired at the provider. */
-    public List<CheckoutSession> awaitingExpiry(int limit) {
-        return jdbc.sql("select " + COLUMNS + " from checkout_session where status = 'OPEN' "
-                + "and expire_requested_at is not null order by expire_requested_at limit ?").param(limit)
+    /** OPEN sessions at {@code provider} still to be expired there. */
+    public List<CheckoutSession> awaitingExpiry(String provider, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from checkout_session where status = 'OPEN' and provider = ? "
+                + "and expire_requested_at is not null order by expire_requested_at limit ?").params(provider, limit)
                 .query(SessionStore::map).list();
     }
 

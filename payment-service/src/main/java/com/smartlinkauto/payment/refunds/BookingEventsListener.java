@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -31,6 +32,7 @@ import com.smartlinkauto.payment.payments.PaymentRecords;
 import com.smartlinkauto.payment.payments.PaymentStore;
 import com.smartlinkauto.payment.payments.Refund;
 import com.smartlinkauto.payment.payments.SessionStore;
+import com.smartlinkauto.payment.provider.PaymentProvider;
 import com.smartlinkauto.payment.shared.Money;
 import com.smartlinkauto.servicedefaults.events.EventConsumer;
 import com.smartlinkauto.servicedefaults.events.EventConsumers;
@@ -53,7 +55,9 @@ import com.smartlinkauto.servicedefaults.events.EventConsumers;
 @Component
 class BookingEventsListener {
 
+    /** The consumer's default name: its {@code processed_events} key, listener id and group id. */
     static final String CONSUMER = "payment-service.bookings";
+    static final String CONSUMER_PROPERTY = "${payments.bookings-consumer:" + CONSUMER + "}";
 
     private static final Logger log = LoggerFactory.getLogger(BookingEventsListener.class);
     private static final Set<String> REQUESTED_REASONS = Set.of(PaymentRefunded.SLOT_TAKEN,
@@ -66,10 +70,12 @@ class BookingEventsListener {
     private final SessionExpiry expiry;
     private final PaymentMetrics metrics;
     private final Clock clock;
+    private final PaymentProvider provider;
     private final EventConsumer consumer;
 
     BookingEventsListener(PaymentStore payments, SessionStore sessions, PaymentRecords records, RefundService refunds,
-            SessionExpiry expiry, PaymentMetrics metrics, Clock clock, EventConsumers consumers) {
+            SessionExpiry expiry, PaymentProvider provider, PaymentMetrics metrics, Clock clock,
+            EventConsumers consumers, @Value(CONSUMER_PROPERTY) String consumerName) {
         this.payments = payments;
         this.sessions = sessions;
         this.records = records;
@@ -77,14 +83,15 @@ class BookingEventsListener {
         this.expiry = expiry;
         this.metrics = metrics;
         this.clock = clock;
-        this.consumer = consumers.consumer(CONSUMER)
+        this.provider = provider;
+        this.consumer = consumers.consumer(consumerName)
                 .on(BookingEventTypes.BOOKING_CANCELLED, BookingChanged.class, this::cancelled)
                 .on(BookingEventTypes.BOOKING_EXPIRED, BookingChanged.class, this::expired)
                 .on(BookingEventTypes.REFUND_REQUESTED, RefundRequested.class, this::refundRequested)
                 .build();
     }
 
-    @KafkaListener(id = CONSUMER, topics = Topics.BOOKING_EVENTS, groupId = CONSUMER)
+    @KafkaListener(id = CONSUMER_PROPERTY, topics = Topics.BOOKING_EVENTS, groupId = CONSUMER_PROPERTY)
     void onEvent(ConsumerRecord<String, byte[]> record) {
         consumer.accept(record);
     }
@@ -154,6 +161,13 @@ class BookingEventsListener {
     }
 
     private void refund(Payment payment, long amountMinor, String reason, EventEnvelope<?> event) {
+        if (!provider.name().equals(payment.provider())) {
+            // only the provider that captured a payment can give it back
+            log.error("Payment {} of booking {} was captured by {}, but {} is the active provider: refund it there",
+                    payment.id(), payment.bookingId(), payment.provider(), provider.name());
+            metrics.refund(reason, "wrong_provider");
+            return;
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String key = "refund-" + payment.id() + "-" + reason + "-" + event.eventId();
         Optional<Refund> refund = records.requestRefund(payment.id(), amountMinor, reason, key, now,
@@ -162,7 +176,8 @@ class BookingEventsListener {
     }
 
     private void expireOpenSessions(UUID bookingId) {
-        List<CheckoutSession> open = sessions.requestExpiry(bookingId, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        List<CheckoutSession> open = sessions.requestExpiry(bookingId, provider.name(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
         open.forEach(session -> afterCommit(() -> expiry.expire(session), "expiry of session " + session.id()));
     }
 

@@ -10,13 +10,14 @@ import org.springframework.stereotype.Component;
 
 import com.smartlinkauto.payment.payments.RefundStore;
 import com.smartlinkauto.payment.payments.SessionStore;
+import com.smartlinkauto.payment.provider.PaymentProvider;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * The retries, one runner across instances each ({@code shedlock}): PENDING refunds whose next attempt is due, and
  * sessions still to be expired at the provider (plus OPEN sessions past their own expiry, which the provider has let
- * lapse by itself).
+ * lapse by itself). Only what the active provider captured or opened: no other provider can refund or expire it.
  */
 @Component
 class PaymentJobs {
@@ -28,10 +29,12 @@ class PaymentJobs {
     private final RefundService refundService;
     private final SessionStore sessions;
     private final SessionExpiry expiry;
+    private final PaymentProvider provider;
     private final Clock clock;
 
     PaymentJobs(RefundStore refunds, RefundService refundService, SessionStore sessions, SessionExpiry expiry,
-            Clock clock) {
+            PaymentProvider provider, Clock clock) {
+        this.provider = provider;
         this.refunds = refunds;
         this.refundService = refundService;
         this.sessions = sessions;
@@ -42,7 +45,7 @@ class PaymentJobs {
     @Scheduled(fixedDelayString = "${payments.refunds.retry-interval:5s}", initialDelayString = "5s")
     @SchedulerLock(name = "refund-retry", lockAtMostFor = "10m")
     public void retryRefunds() {
-        refunds.due(clock.instant(), BATCH).forEach(refund -> {
+        refunds.due(provider.name(), clock.instant(), BATCH).forEach(refund -> {
             try {
                 refundService.attempt(refund.id());
             }
@@ -55,7 +58,7 @@ class PaymentJobs {
     @Scheduled(fixedDelayString = "${payments.expiry.retry-interval:10s}", initialDelayString = "10s")
     @SchedulerLock(name = "session-expiry", lockAtMostFor = "10m")
     public void expireSessions() {
-        sessions.awaitingExpiry(BATCH).forEach(session -> {
+        sessions.awaitingExpiry(provider.name(), BATCH).forEach(session -> {
             try {
                 expiry.expire(session);
             }

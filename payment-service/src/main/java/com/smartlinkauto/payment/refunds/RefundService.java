@@ -66,6 +66,11 @@ class RefundService {
             return;
         }
         Payment payment = payments.find(refund.paymentId()).orElseThrow();
+        if (!provider.name().equals(payment.provider())) {
+            log.warn("Refund {} is of a {} payment; {} cannot make it", refund.id(), payment.provider(),
+                    provider.name());
+            return;
+        }
         int attempts = refund.attempts() + 1;
         PaymentProvider.ProviderRefund answer;
         try {

@@ -57,9 +57,10 @@ class CheckoutIT extends PaymentTestSupport {
     void aClientChosenAmountOrABadIdIsRefused() {
         Party renter = renter();
         BookingServiceStub.Booking booking = bookings.held(renter.id(), "149.70", "EUR");
-        api.post("/api/payments/checkout").token(renter.token())
-                .json(Map.of("bookingId", booking.id().toString(), "amount", "0.01")).send()
-                .problem(400, "malformed-request");
+        for (String field : java.util.List.of("amount", "currency", "renterId", "provider")) {
+            api.post("/api/payments/checkout").token(renter.token())
+                    .json(Map.of("bookingId", booking.id().toString(), field, "0.01")).send().refuses(field);
+        }
         api.post("/api/payments/checkout").token(renter.token()).json(Map.of("bookingId", "not-a-uuid")).send()
                 .problem(400, "malformed-request");
         api.post("/api/payments/checkout").token(renter.token()).json(Map.of()).send().expect(400);

@@ -32,7 +32,10 @@ import tools.jackson.databind.JsonNode;
  */
 @TestPropertySource(properties = { "payments.stripe.secret-key=sk_test_it_only",
         "payments.stripe.webhook-secret=whsec_stripe_it_only", "payments.stripe.max-network-retries=0",
-        "payments.refunds.initial-backoff=500ms", "payments.refunds.retry-interval=200ms" })
+        "payments.refunds.initial-backoff=500ms", "payments.refunds.retry-interval=200ms",
+        // its own consumer group: the sandbox ITs' context (kept by Spring's context cache) consumes booking.events
+        // too, and leaves alone what Stripe captured
+        "payments.bookings-consumer=payment-service.bookings.stripe-it" })
 class StripeIT extends PaymentTestSupport {
 
     private static final String STRIPE_SECRET = "whsec_stripe_it_only";

@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 import com.smartlinkauto.contracts.events.Topics;
 import com.smartlinkauto.contracts.events.booking.BookingEventTypes;
@@ -27,7 +26,6 @@ import tools.jackson.databind.JsonNode;
  * (EUR and XAF), RefundRequested in full, a replayed event refunded once, never more than was captured, the sandbox's
  * own charge.refunded webhook not counted twice, and a lapsed booking's session expired.
  */
-@TestPropertySource(properties = "payments.sandbox.delivery-interval=200ms")
 class RefundIT extends PaymentTestSupport {
 
     private record Paid(BookingServiceStub.Booking booking, String sessionId, String paymentId) {
