@@ -111,6 +111,9 @@ public record PaymentProperties(String provider,
      * @param webhookSecret      {@code PAYMENTS_SANDBOX_WEBHOOK_SECRET}; never logged
      * @param webhookUrl         where the webhooks go; blank: this instance's own {@code /api/payments/webhook}
      * @param firstDeliveryDelay a pause before the first delivery of each event (tests: a late payment)
+     * @param allowWebhookDelay  whether the Pay form may ask to hold its webhook back ({@code webhookDelaySeconds},
+     *                           at most {@link #MAX_WEBHOOK_DELAY}): a payment whose webhook arrives after the hold
+     *                           lapsed, on demand (the e2e tests). Off by default: a real checkout never has it
      * @param deliveryInterval   how often due deliveries are sent
      * @param initialBackoff     the wait after the first failed delivery; doubled after each further one
      * @param maxBackoff         the longest wait between two attempts
@@ -119,9 +122,13 @@ public record PaymentProperties(String provider,
      */
     public record Sandbox(String webhookSecret, String webhookUrl,
             @DefaultValue("0s") @NotNull Duration firstDeliveryDelay,
+            @DefaultValue("false") boolean allowWebhookDelay,
             @DefaultValue("1s") @NotNull Duration deliveryInterval,
             @DefaultValue("1s") @NotNull Duration initialBackoff, @DefaultValue("15m") @NotNull Duration maxBackoff,
             @DefaultValue("12") @Min(1) @Max(100) int maxAttempts, @DefaultValue("10s") @NotNull Duration timeout) {
+
+        /** The longest delay a Pay form may ask for when {@code allowWebhookDelay} is on. */
+        public static final Duration MAX_WEBHOOK_DELAY = Duration.ofMinutes(5);
 
         public Sandbox {
             webhookUrl = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl.strip();
@@ -130,7 +137,8 @@ public record PaymentProperties(String provider,
         @Override
         public String toString() {
             return "Sandbox[webhookSecret=" + (webhookSecret == null || webhookSecret.isBlank() ? "none" : "***")
-                    + ", webhookUrl=" + webhookUrl + ", firstDeliveryDelay=" + firstDeliveryDelay + "]";
+                    + ", webhookUrl=" + webhookUrl + ", firstDeliveryDelay=" + firstDeliveryDelay + ", allowWebhookDelay="
+                    + allowWebhookDelay + "]";
         }
     }
 

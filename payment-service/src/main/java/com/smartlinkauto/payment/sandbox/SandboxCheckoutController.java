@@ -1,6 +1,7 @@
 package com.smartlinkauto.payment.sandbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -83,11 +84,29 @@ class SandboxCheckoutController {
             description = "cardNumber (digits, spaces allowed): 4242424242424242 → paid (checkout.session.completed is "
                     + "delivered to the webhook), 4000000000000002 → declined 402 (payment_intent.payment_failed, "
                     + "generic_decline), 4000000000009995 → declined 402 (insufficient_funds); the renter may try again. "
-                    + "Any other number 400. Unknown session 404; paid or expired 409.")
+                    + "Any other number 400. Unknown session 404; paid or expired 409. webhookDelaySeconds (0-300): "
+                    + "hold the webhook back that long (a payment that arrives late), only where "
+                    + "payments.sandbox.allow-webhook-delay is on (the e2e settings), else 400.")
     ResponseEntity<String> pay(@PathVariable String sessionId,
-            @RequestParam(name = "cardNumber", required = false) String cardNumber) {
+            @RequestParam(name = "cardNumber", required = false) String cardNumber,
+            @RequestParam(name = "webhookDelaySeconds", required = false) Integer webhookDelaySeconds) {
         String card = cardNumber == null || !CARD.matcher(cardNumber).matches() ? ""
                 : cardNumber.replace(" ", "");
+        Duration delay = Duration.ZERO;
+        if (webhookDelaySeconds != null) {
+            if (!properties.sandbox().allowWebhookDelay()) {
+                return SandboxPages.message(HttpStatus.BAD_REQUEST, "Not allowed",
+                        "This sandbox does not hold webhooks back (payments.sandbox.allow-webhook-delay is off).");
+            }
+            if (webhookDelaySeconds < 0
+                    || webhookDelaySeconds > PaymentProperties.Sandbox.MAX_WEBHOOK_DELAY.toSeconds()) {
+                return SandboxPages.message(HttpStatus.BAD_REQUEST, "Invalid delay",
+                        "webhookDelaySeconds must be between 0 and "
+                                + PaymentProperties.Sandbox.MAX_WEBHOOK_DELAY.toSeconds() + ".");
+            }
+            delay = Duration.ofSeconds(webhookDelaySeconds);
+        }
+        Duration webhookDelay = delay;
         return tx.execute(status -> {
             Optional<CheckoutSession> found = sandboxSession(sessionId)
                     .flatMap(s -> sessions.lockByProviderSessionId(s.providerSessionId()));
@@ -104,7 +123,7 @@ class SandboxCheckoutController {
             String intent = "pi_sandbox_" + SandboxIds.random();
             switch (card) {
                 case SUCCEEDS -> {
-                    deliveries.enqueue(events.sessionCompleted(session, intent, now), session.id());
+                    deliveries.enqueue(events.sessionCompleted(session, intent, now), session.id(), webhookDelay);
                     return SandboxPages.paid(session, PaymentProperties.forBooking(properties.successUrl(),
                             session.bookingId()));
                 }

@@ -55,11 +55,17 @@ public class SandboxDeliveries {
     /** Queues the event, due after {@code payments.sandbox.first-delivery-delay} (in the caller's transaction). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(SandboxEvents.Built event, UUID sessionId) {
+        enqueue(event, sessionId, Duration.ZERO);
+    }
+
+    /** Queues the event, due after the first-delivery delay plus {@code extraDelay} (in the caller's transaction). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueue(SandboxEvents.Built event, UUID sessionId, Duration extraDelay) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         jdbc.sql("insert into sandbox_webhook_delivery (id, event_id, type, session_id, payload, attempts, "
                 + "next_attempt_at, created_at) values (?, ?, ?, ?, ?, 0, ?, ?)")
                 .params(UUID.randomUUID(), event.id(), event.type(), sessionId, event.payload(),
-                        Timestamp.from(now.plus(config.firstDeliveryDelay())), Timestamp.from(now))
+                        Timestamp.from(now.plus(config.firstDeliveryDelay()).plus(extraDelay)), Timestamp.from(now))
                 .update();
     }
 

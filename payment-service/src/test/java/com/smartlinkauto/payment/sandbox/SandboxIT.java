@@ -60,6 +60,24 @@ class SandboxIT extends PaymentTestSupport {
         api.get(path).send().expect(409);
     }
 
+    /** A real checkout never holds its webhook back: only a sandbox with allow-webhook-delay on does (the e2e's). */
+    @Test
+    void aPayFormCannotHoldItsWebhookBackUnlessTheSandboxAllowsIt() {
+        Party renter = renter();
+        BookingServiceStub.Booking booking = bookings.held(renter.id(), "60.00", "EUR");
+        JsonNode session = checkout(renter, booking.id()).expect(201).json();
+        String path = page(session.path("checkoutUrl").asString());
+        var refused = api.post(path + "/pay").body("cardNumber=4242424242424242&webhookDelaySeconds=30",
+                "application/x-www-form-urlencoded").send().expect(400);
+        assertThat(refused.body()).contains("allow-webhook-delay");
+        assertThat(count("select count(*) from sandbox_webhook_delivery where session_id = (select id from "
+                + "checkout_session where provider_session_id = ?)", session.path("sessionId").asString()))
+                .as("nothing queued").isZero();
+        api.post(path + "/pay").body("cardNumber=4242424242424242&webhookDelaySeconds=x",
+                "application/x-www-form-urlencoded").send().expect(400);
+        api.get(path).send().expect(200);
+    }
+
     @Test
     void declinedCardsPublishPaymentFailedAndLeaveTheSessionOpen() {
         Party renter = renter();
