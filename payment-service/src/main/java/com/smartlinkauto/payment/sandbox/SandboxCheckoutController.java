@@ -6,14 +6,19 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.slf4j.MDC;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,6 +26,8 @@ import com.smartlinkauto.payment.config.PaymentProperties;
 import com.smartlinkauto.payment.payments.CheckoutSession;
 import com.smartlinkauto.payment.payments.SessionStore;
 import com.smartlinkauto.payment.provider.ActiveProvider;
+import com.smartlinkauto.servicedefaults.Correlation;
+import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -63,22 +70,24 @@ class SandboxCheckoutController {
         this.clock = clock;
     }
 
-    @GetMapping(path = PATH + "/{sessionId}", produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping(path = PATH + "/{sessionId}")
     @SecurityRequirements
     @Operation(summary = "The sandbox's checkout page of a session (public; HTML)",
-            description = "Amount, booking, a card number field and Pay. Unknown session 404; paid or expired 409.")
-    ResponseEntity<String> page(@PathVariable String sessionId) {
+            description = "Amount, booking, a card number field and Pay. Unknown session 404; paid or expired 409. "
+                    + "Errors are an HTML page for a browser (Accept: text/html), problem+json for anyone else.")
+    ResponseEntity<?> page(@PathVariable String sessionId,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         Optional<CheckoutSession> session = sandboxSession(sessionId);
         if (session.isEmpty()) {
-            return SandboxPages.message(HttpStatus.NOT_FOUND, "Unknown checkout", "There is no such checkout session.");
+            return forCaller(accept, SandboxPages.message(HttpStatus.NOT_FOUND, "Unknown checkout",
+                    "There is no such checkout session."));
         }
         ResponseEntity<String> over = over(session.get());
-        return over != null ? over
+        return over != null ? forCaller(accept, over)
                 : SandboxPages.checkout(HttpStatus.OK, session.get(), sessionId + "/pay", null);
     }
 
-    @PostMapping(path = PATH + "/{sessionId}/pay", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
-            produces = MediaType.TEXT_HTML_VALUE)
+    @PostMapping(path = PATH + "/{sessionId}/pay", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     @SecurityRequirements
     @Operation(summary = "Pay the sandbox session with a test card (public; HTML form post)",
             description = "cardNumber (digits, spaces allowed): 4242424242424242 → paid (checkout.session.completed is "
@@ -87,27 +96,28 @@ class SandboxCheckoutController {
                     + "Any other number 400. Unknown session 404; paid or expired 409. webhookDelaySeconds (0-300): "
                     + "hold the webhook back that long (a payment that arrives late), only where "
                     + "payments.sandbox.allow-webhook-delay is on (the e2e settings), else 400.")
-    ResponseEntity<String> pay(@PathVariable String sessionId,
+    ResponseEntity<?> pay(@PathVariable String sessionId,
             @RequestParam(name = "cardNumber", required = false) String cardNumber,
-            @RequestParam(name = "webhookDelaySeconds", required = false) Integer webhookDelaySeconds) {
+            @RequestParam(name = "webhookDelaySeconds", required = false) Integer webhookDelaySeconds,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         String card = cardNumber == null || !CARD.matcher(cardNumber).matches() ? ""
                 : cardNumber.replace(" ", "");
         Duration delay = Duration.ZERO;
         if (webhookDelaySeconds != null) {
             if (!properties.sandbox().allowWebhookDelay()) {
-                return SandboxPages.message(HttpStatus.BAD_REQUEST, "Not allowed",
-                        "This sandbox does not hold webhooks back (payments.sandbox.allow-webhook-delay is off).");
+                return forCaller(accept, SandboxPages.message(HttpStatus.BAD_REQUEST, "Not allowed",
+                        "This sandbox does not hold webhooks back (payments.sandbox.allow-webhook-delay is off)."));
             }
             if (webhookDelaySeconds < 0
                     || webhookDelaySeconds > PaymentProperties.Sandbox.MAX_WEBHOOK_DELAY.toSeconds()) {
-                return SandboxPages.message(HttpStatus.BAD_REQUEST, "Invalid delay",
+                return forCaller(accept, SandboxPages.message(HttpStatus.BAD_REQUEST, "Invalid delay",
                         "webhookDelaySeconds must be between 0 and "
-                                + PaymentProperties.Sandbox.MAX_WEBHOOK_DELAY.toSeconds() + ".");
+                                + PaymentProperties.Sandbox.MAX_WEBHOOK_DELAY.toSeconds() + "."));
             }
             delay = Duration.ofSeconds(webhookDelaySeconds);
         }
         Duration webhookDelay = delay;
-        return tx.execute(status -> {
+        return forCaller(accept, tx.execute(status -> {
             Optional<CheckoutSession> found = sandboxSession(sessionId)
                     .flatMap(s -> sessions.lockByProviderSessionId(s.providerSessionId()));
             if (found.isEmpty()) {
@@ -144,7 +154,40 @@ class SandboxCheckoutController {
                             "This is an invalid card number for the sandbox: use one of the test cards below.");
                 }
             }
-        });
+        }));
+    }
+
+    /**
+     * The page itself for a browser (an {@code Accept} that names text/html); for any other caller an error page
+     * becomes the platform's problem+json with the page's message as its detail (the page's own status kept).
+     */
+    private static ResponseEntity<?> forCaller(String accept, ResponseEntity<String> page) {
+        if (page == null || !page.getStatusCode().isError() || wantsHtml(accept)) {
+            return page;
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(page.getStatusCode(),
+                SandboxPages.detailOf(page.getBody()));
+        problem.setType(ProblemTypes.forStatus(page.getStatusCode().value()));
+        problem.setTitle(SandboxPages.titleOf(page.getBody()));
+        String correlationId = MDC.get(Correlation.MDC_KEY);
+        if (correlationId != null) {
+            problem.setProperty("correlationId", correlationId);
+        }
+        return ResponseEntity.status(page.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static boolean wantsHtml(String accept) {
+        if (accept == null || accept.length() > 1024) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType());
+        }
+        catch (InvalidMediaTypeException ex) {
+            return false;
+        }
     }
 
     /** A page for a session that can no longer be paid, or null while it can. */

@@ -62,6 +62,23 @@ final class SandboxPages {
         return page(status, title, "<h1>" + escape(title) + "</h1><p>" + escape(text) + "</p>");
     }
 
+    /** The title of a page made here (for the problem+json answer to a non-browser). */
+    static String titleOf(String html) {
+        return between(html, "<title>", "</title>");
+    }
+
+    /** The message of a page made here: its error line, else its first paragraph (unescaped). */
+    static String detailOf(String html) {
+        String error = between(html, "<p class=\"error\" role=\"alert\">", "</p>");
+        return error.isEmpty() ? between(html, "<p>", "</p>") : error;
+    }
+
+    private static String between(String html, String start, String end) {
+        int from = html == null ? -1 : html.indexOf(start);
+        int to = from < 0 ? -1 : html.indexOf(end, from + start.length());
+        return to < 0 ? "" : HtmlUtils.htmlUnescape(html.substring(from + start.length(), to));
+    }
+
     private static String summary(CheckoutSession s) {
         return "<p class=\"amount\">" + escape(amount(s)) + "</p><p class=\"muted\">Booking " + escape(
                 s.bookingId().toString()) + " · pay before " + escape(s.expiresAt().toString()) + "</p>";

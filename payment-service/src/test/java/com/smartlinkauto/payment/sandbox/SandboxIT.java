@@ -41,7 +41,8 @@ class SandboxIT extends PaymentTestSupport {
                         .doesNotContain("unsafe-inline"));
         assertThat(form.body()).contains("149.70 EUR").contains(booking.id().toString()).contains("name=\"cardNumber\"")
                 .doesNotContain("<script").doesNotContain("http://", "https://");
-        api.get("/payments/sandbox/checkout/cs_test_sandbox_unknown").send().expect(404);
+        api.get("/payments/sandbox/checkout/cs_test_sandbox_unknown").send().problem(404, "not-found");
+        api.get("/payments/sandbox/checkout/cs_test_sandbox_unknown").header("Accept", "text/html").send().expect(404);
         api.get("/payments/sandbox/checkout/%3Cscript%3E").send().expect(404);
 
         try (KafkaProbe probe = new KafkaProbe(bootstrapServers, Topics.PAYMENT_EVENTS)) {
@@ -86,18 +87,26 @@ class SandboxIT extends PaymentTestSupport {
         String path = page(session.path("checkoutUrl").asString());
 
         try (KafkaProbe probe = new KafkaProbe(bootstrapServers, Topics.PAYMENT_EVENTS)) {
-            var declined = api.post(path + "/pay").form("cardNumber", "4000 0000 0000 0002").send().expect(402);
+            // a browser gets the page again with the message; any other caller problem+json
+            var declined = api.post(path + "/pay").header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                    .form("cardNumber", "4000 0000 0000 0002").send().expect(402);
             assertThat(declined.body()).contains("declined").contains("name=\"cardNumber\"");
             JsonNode failed = probe.awaitEvent(PaymentEventTypes.PAYMENT_FAILED, booking.id().toString());
             assertThat(failed.path("payload").path("failureCode").asString()).isEqualTo("generic_decline");
             assertThat(failed.path("payload").path("amount").decimalValue()).isEqualByComparingTo("45000");
 
-            api.post(path + "/pay").form("cardNumber", "4000000000009995").send().expect(402);
+            var insufficient = api.post(path + "/pay").form("cardNumber", "4000000000009995").send().expect(402);
+            assertThat(insufficient.header("Content-Type")).hasValue("application/problem+json");
+            assertThat(insufficient.json().path("detail").asString()).contains("insufficient funds");
+            assertThat(insufficient.json().path("status").asInt()).isEqualTo(402);
             probe.await(r -> booking.id().toString().equals(r.key())
                     && "insufficient_funds".equals(KafkaProbe.json(r).path("payload").path("failureCode").asString()));
         }
-        var invalid = api.post(path + "/pay").form("cardNumber", "1234 5678").send().expect(400);
+        var invalid = api.post(path + "/pay").header("Accept", "text/html").form("cardNumber", "1234 5678").send()
+                .expect(400);
         assertThat(invalid.body()).contains("invalid card");
+        assertThat(api.post(path + "/pay").form("cardNumber", "1234 5678").send().problem(400, "malformed-request")
+                .json().path("detail").asString()).contains("invalid card");
         api.post(path + "/pay").form("cardNumber", "<b>x</b>").send().expect(400);
         assertThat(sessionStatus(session.path("sessionId").asString())).isEqualTo("OPEN");
         assertThat(count("select count(*) from payment where booking_id = ?", booking.id())).isZero();
