@@ -30,6 +30,7 @@ import com.smartlinkauto.servicedefaults.Correlation;
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -76,7 +77,7 @@ class SandboxCheckoutController {
             description = "Amount, booking, a card number field and Pay. Unknown session 404; paid or expired 409. "
                     + "Errors are an HTML page for a browser (Accept: text/html), problem+json for anyone else.")
     ResponseEntity<?> page(@PathVariable String sessionId,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         Optional<CheckoutSession> session = sandboxSession(sessionId);
         if (session.isEmpty()) {
             return forCaller(accept, SandboxPages.message(HttpStatus.NOT_FOUND, "Unknown checkout",
@@ -99,7 +100,7 @@ class SandboxCheckoutController {
     ResponseEntity<?> pay(@PathVariable String sessionId,
             @RequestParam(name = "cardNumber", required = false) String cardNumber,
             @RequestParam(name = "webhookDelaySeconds", required = false) Integer webhookDelaySeconds,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         String card = cardNumber == null || !CARD.matcher(cardNumber).matches() ? ""
                 : cardNumber.replace(" ", "");
         Duration delay = Duration.ZERO;
