@@ -418,6 +418,7 @@ print_urls() {
   if (( bookings > 0 )); then
     echo "  Bookings           http://127.0.0.1:$gw/api/bookings/quote   (through the gateway; $bookings instance(s): $(instances_of booking-service | while read -r n; do instance "$n"; printf '%s ' "$I_PORT"; done); ./smartlink scale booking-service N)"
   fi
+  echo "  Payments           http://127.0.0.1:$gw/api/payments/checkout   (RENTER token, through the gateway; service port ${S_PORT[payment-service]}; provider: $([[ -n ${STRIPE_SECRET_KEY:-} ]] && echo stripe || echo "sandbox, test card 4242 4242 4242 4242"))"
   local nodes; nodes=$(scale_count storage-node-service)
   if (( nodes > 0 )); then
     echo "  Storage nodes      $nodes: http://127.0.0.1:${S_PORT[storage-node-service]}/node/info ...   (internal; ./smartlink scale storage-node N)"
