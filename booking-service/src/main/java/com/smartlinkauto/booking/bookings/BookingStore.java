@@ -125,9 +125,17 @@ public class BookingStore {
                 .param("now", at(now)).query(BOOKINGS).single();
     }
 
-    /** Which bookings a list shows; null = any. {@code [from, to)} selects the bookings whose rental overlaps it. */
+    /**
+     * Which bookings a list shows; null = any. {@code [from, to)} selects the bookings whose rental overlaps it;
+     * {@code returnAfter} those returned after it (upcoming or under way), {@code returnNotAfter} those returned by
+     * then (past).
+     */
     public record Filter(UUID renterId, UUID partnerId, UUID vehicleId, BookingStatus status, Instant from,
-            Instant to) {
+            Instant to, Instant returnAfter, Instant returnNotAfter) {
+
+        public Filter(UUID renterId, UUID partnerId, UUID vehicleId, BookingStatus status, Instant from, Instant to) {
+            this(renterId, partnerId, vehicleId, status, from, to, null, null);
+        }
     }
 
     /** A page of bookings, the latest pickup first. */
@@ -179,6 +187,14 @@ public class BookingStore {
         if (f.to() != null) {
             conditions.add("pickup_at < :to");
             params.add(new Object[] { "to", at(f.to()) });
+        }
+        if (f.returnAfter() != null) {
+            conditions.add("return_at > :returnAfter");
+            params.add(new Object[] { "returnAfter", at(f.returnAfter()) });
+        }
+        if (f.returnNotAfter() != null) {
+            conditions.add("return_at <= :returnNotAfter");
+            params.add(new Object[] { "returnNotAfter", at(f.returnNotAfter()) });
         }
         return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
     }
