@@ -48,7 +48,7 @@ class DashboardQueries {
                   from generate_series(date_trunc('month', cast(:from as timestamptz) at time zone 'UTC'),
                                        cast(:to as timestamptz) at time zone 'UTC', interval '1 month') as month) m
             join bookings b on m.since < m.until and b.pickup_at < m.until and b.return_at > m.since
-            where """ + RENTED + """
+            where\s""" + RENTED + """
 
             group by 1, 2
             """;
@@ -59,7 +59,7 @@ class DashboardQueries {
                    sum(floor(extract(epoch from least(b.return_at, :to) - greatest(b.pickup_at, :from)))::bigint)
                        as seconds
             from bookings b
-            where """ + RENTED + """
+            where\s""" + RENTED + """
 
             group by 1, 2
             """;
@@ -70,7 +70,7 @@ class DashboardQueries {
                    sum(floor(extract(epoch from least(b.return_at, :to) - greatest(b.pickup_at, :from)))::bigint)
                        as seconds
             from bookings b
-            where """ + RENTED + """
+            where\s""" + RENTED + """
 
             group by 2
             """;
