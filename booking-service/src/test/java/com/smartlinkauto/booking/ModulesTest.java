@@ -7,6 +7,6 @@ class ModulesTest extends ModuleBoundariesTest {
 
     ModulesTest() {
         super(BookingServiceApplication.class, "shared", "config", "vehicle", "bookings", "pricing", "hold", "cancel",
-                "confirm", "sweeper", "query");
+                "confirm", "sweeper", "query", "cache", "ledger", "dashboard");
     }
 }

@@ -31,11 +31,14 @@ import tools.jackson.databind.json.JsonMapper;
  * vehicle-service's internal API over real HTTP, as booking-service calls it: {@code GET /internal/vehicles/{id}} and
  * {@code GET /internal/vehicles/{id}/blackouts} in vehicle-service's answer shapes, for vehicles a test registers, and
  * only with a service token for {@code vehicle-service} (checked like vehicle-service checks it, against the test
- * JVM's key; anything else 401). A vehicle can be made slow, failing (503) or unreachable (the connection dropped).
+ * JVM's key; anything else 401), with the vehicle's city since vehicle-service answers it (not in the legacy shape). A vehicle can be made slow, failing (503) or unreachable (the connection dropped).
  */
 public final class VehicleServiceStub implements AutoCloseable {
 
     private static VehicleServiceStub shared;
+
+    /** The city of a vehicle whose city a test did not set. */
+    public static final String DEFAULT_CITY = "Berlin";
 
     /** A vehicle as vehicle-service would describe it. */
     public record Vehicle(UUID id, UUID partnerId, String status, boolean bookable, BigDecimal price, String currency,
@@ -71,6 +74,7 @@ public final class VehicleServiceStub implements AutoCloseable {
     private final Map<UUID, Behaviour> behaviours = new ConcurrentHashMap<>();
     private final Map<UUID, Duration> delays = new ConcurrentHashMap<>();
     private final Map<UUID, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<UUID, String> cities = new ConcurrentHashMap<>();
     private final AtomicInteger refused = new AtomicInteger();
     private volatile boolean legacy;
 
@@ -108,6 +112,11 @@ public final class VehicleServiceStub implements AutoCloseable {
     public Vehicle put(Vehicle vehicle) {
         vehicles.put(vehicle.id(), vehicle);
         return vehicle;
+    }
+
+    /** The vehicle's city in its read ({@value #DEFAULT_CITY} unless set; none in the legacy answer). */
+    public void city(UUID vehicleId, String city) {
+        cities.put(vehicleId, city);
     }
 
     public void behave(UUID vehicleId, Behaviour behaviour) {
@@ -200,6 +209,7 @@ public final class VehicleServiceStub implements AutoCloseable {
             body.put("turnaroundMinutes", vehicle.turnaroundMinutes());
             if (!legacy) {
                 body.put("blackouts", vehicle.blackouts());
+                body.put("city", cities.getOrDefault(id, DEFAULT_CITY));
             }
             write(exchange, 200, body);
         }

@@ -32,7 +32,7 @@ public class BookingStore {
     /** A new hold, priced and checked; {@code blockedUntil} = return + turnaround. */
     public record NewHold(UUID id, UUID vehicleId, UUID renterId, UUID partnerId, Stay stay, int turnaroundMinutes,
             int days, long pricePerDayMinor, long subtotalMinor, long serviceFeeMinor, long totalMinor,
-            String currency, Instant holdExpiresAt, Instant now) {
+            String currency, Instant holdExpiresAt, Instant now, String city) {
     }
 
     /**
@@ -45,16 +45,16 @@ public class BookingStore {
     public Optional<Booking> insertHeld(NewHold h) {
         return jdbc.sql("insert into bookings (id, vehicle_id, renter_id, partner_id, status, pickup_at, return_at, "
                 + "turnaround_minutes, blocked_until, days, price_per_day_minor, subtotal_minor, service_fee_minor, "
-                + "total_minor, currency, hold_expires_at, sequence, created_at, updated_at) values (:id, :vehicle, "
+                + "total_minor, currency, hold_expires_at, sequence, created_at, updated_at, city) values (:id, :vehicle, "
                 + ":renter, :partner, 'HELD', :pickup, :return, :turnaround, :blocked, :days, :perDay, :subtotal, :fee, "
-                + ":total, :currency, :expires, 1, :now, :now) on conflict do nothing returning *")
+                + ":total, :currency, :expires, 1, :now, :now, :city) on conflict do nothing returning *")
                 .param("id", h.id()).param("vehicle", h.vehicleId()).param("renter", h.renterId())
                 .param("partner", h.partnerId()).param("pickup", at(h.stay().pickupAt()))
                 .param("return", at(h.stay().returnAt())).param("turnaround", h.turnaroundMinutes())
                 .param("blocked", at(h.stay().blockedUntil(h.turnaroundMinutes()))).param("days", h.days())
                 .param("perDay", h.pricePerDayMinor()).param("subtotal", h.subtotalMinor())
                 .param("fee", h.serviceFeeMinor()).param("total", h.totalMinor()).param("currency", h.currency())
-                .param("expires", at(h.holdExpiresAt())).param("now", at(h.now()))
+                .param("expires", at(h.holdExpiresAt())).param("now", at(h.now())).param("city", h.city())
                 .query(BOOKINGS).optional();
     }
 
@@ -125,9 +125,17 @@ public class BookingStore {
                 .param("now", at(now)).query(BOOKINGS).single();
     }
 
-    /** Which bookings a list shows; null = any. {@code [from, to)} selects the bookings whose rental overlaps it. */
+    /**
+     * Which bookings a list shows; null = any. {@code [from, to)} selects the bookings whose rental overlaps it;
+     * {@code returnAfter} those returned after it (upcoming or under way), {@code returnNotAfter} those returned by
+     * then (past).
+     */
     public record Filter(UUID renterId, UUID partnerId, UUID vehicleId, BookingStatus status, Instant from,
-            Instant to) {
+            Instant to, Instant returnAfter, Instant returnNotAfter) {
+
+        public Filter(UUID renterId, UUID partnerId, UUID vehicleId, BookingStatus status, Instant from, Instant to) {
+            this(renterId, partnerId, vehicleId, status, from, to, null, null);
+        }
     }
 
     /** A page of bookings, the latest pickup first. */
@@ -180,6 +188,14 @@ public class BookingStore {
             conditions.add("pickup_at < :to");
             params.add(new Object[] { "to", at(f.to()) });
         }
+        if (f.returnAfter() != null) {
+            conditions.add("return_at > :returnAfter");
+            params.add(new Object[] { "returnAfter", at(f.returnAfter()) });
+        }
+        if (f.returnNotAfter() != null) {
+            conditions.add("return_at <= :returnNotAfter");
+            params.add(new Object[] { "returnNotAfter", at(f.returnNotAfter()) });
+        }
         return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
     }
 
@@ -203,6 +219,6 @@ public class BookingStore {
                 rs.getLong("total_minor"), rs.getString("currency"), instant(rs, "hold_expires_at"),
                 instant(rs, "confirmed_at"), rs.getString("payment_reference"), instant(rs, "cancelled_at"),
                 rs.getObject("cancelled_by", UUID.class), rs.getString("cancel_reason"), refundMinor,
-                rs.getLong("sequence"), instant(rs, "created_at"), instant(rs, "updated_at"));
+                rs.getLong("sequence"), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("city"));
     }
 }

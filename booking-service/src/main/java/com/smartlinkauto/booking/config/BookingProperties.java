@@ -24,6 +24,8 @@ import jakarta.validation.constraints.NotNull;
  * @param serviceFeePercent the platform's fee, a percentage of the subtotal (rounded half-up to the currency's
  *                          minor unit)
  * @param maxPageSize the largest page of a booking list
+ * @param earnings the platform's commission on what partners earn (partner earnings, admin revenue)
+ * @param cache the dashboards' read-through cache in Redis
  */
 @Validated
 @ConfigurationProperties("smartlink.bookings")
@@ -32,7 +34,8 @@ public record BookingProperties(@DefaultValue("10m") @NotNull Duration holdDurat
         @DefaultValue @Valid Rules rules, @DefaultValue @Valid Cancellation cancellation,
         @DefaultValue @Valid Lock lock, @DefaultValue @Valid Idempotency idempotency,
         @DefaultValue @Valid Vehicles vehicles, @DefaultValue @Valid Sweeper sweeper,
-        @DefaultValue("100") @Min(1) @Max(1000) int maxPageSize) {
+        @DefaultValue("100") @Min(1) @Max(1000) int maxPageSize, @DefaultValue @Valid Earnings earnings,
+        @DefaultValue @Valid Cache cache) {
 
     @AssertTrue(message = "hold-duration must be between 1 second and 1 day")
     boolean isHoldDurationSane() {
@@ -117,6 +120,37 @@ public record BookingProperties(@DefaultValue("10m") @NotNull Duration holdDurat
         boolean isIntervalSane() {
             return interval == null || (interval.compareTo(Duration.ofMillis(100)) >= 0
                     && interval.compareTo(Duration.ofSeconds(15)) <= 0);
+        }
+    }
+
+    /**
+     * Partner earnings and admin revenue.
+     *
+     * @param commissionPercent the platform's commission, in percent of what was captured less what was refunded
+     *                          (per currency and group, rounded half-up to the minor unit)
+     */
+    public record Earnings(@DefaultValue("15") @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal commissionPercent) {
+    }
+
+    /**
+     * The dashboards' read-through cache in the state Redis (versioned keys, see the cache module).
+     *
+     * @param enabled          off: every read computes from the database
+     * @param earningsTtl      a partner's earnings
+     * @param renterHistoryTtl a renter's totals paid and refunded
+     * @param revenueTtl       the admin revenue
+     */
+    public record Cache(@DefaultValue("true") boolean enabled, @DefaultValue("10m") @NotNull Duration earningsTtl,
+            @DefaultValue("5m") @NotNull Duration renterHistoryTtl, @DefaultValue("10m") @NotNull Duration revenueTtl) {
+
+        @AssertTrue(message = "cache TTLs must be between 1 second and 1 day")
+        boolean isTtlSane() {
+            for (Duration ttl : new Duration[] { earningsTtl, renterHistoryTtl, revenueTtl }) {
+                if (ttl != null && (ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.compareTo(Duration.ofDays(1)) > 0)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -19,6 +19,8 @@ class OpenApiConfiguration {
                 .info(new Info().title("SmartLink Auto booking-service")
                         .description("Quotes (public), holds with an Idempotency-Key (renters), the bookings of a "
                                 + "renter, a partner and all of them (admins), cancellation by the renter or an admin, "
+                                + "a partner's earnings and the admin revenue from the payment ledger (cached, exact in "
+                                + "minor units), "
                                 + "and the read and confirmation payment-service asks for (internal). A hold can never "
                                 + "double-book: PostgreSQL refuses overlapping holds and confirmed bookings of one "
                                 + "vehicle, turnaround included.")

@@ -154,7 +154,7 @@ class HoldService {
         Optional<Booking> held = store.insertHeld(new BookingStore.NewHold(UUID.randomUUID(), vehicle.id(), renterId,
                 vehicle.partnerId(), stay, vehicle.turnaroundMinutes(), quote.days(), quote.pricePerDayMinor(),
                 quote.subtotalMinor(), quote.serviceFeeMinor(), quote.totalMinor(), quote.currency(),
-                now.plus(properties.holdDuration()), now));
+                now.plus(properties.holdDuration()), now, vehicle.city()));
         if (held.isEmpty()) {
             // the expiries above still commit; nothing else was written
             Optional<BookingStore.Busy> busy = store.firstBlocking(vehicle.id(), stay.pickupAt(),

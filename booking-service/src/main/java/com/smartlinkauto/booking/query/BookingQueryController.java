@@ -1,13 +1,18 @@
 package com.smartlinkauto.booking.query;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +23,8 @@ import com.smartlinkauto.booking.bookings.BookingStatus;
 import com.smartlinkauto.booking.bookings.BookingStore;
 import com.smartlinkauto.booking.bookings.BookingView;
 import com.smartlinkauto.booking.config.BookingProperties;
+import com.smartlinkauto.booking.dashboard.Dashboards;
+import com.smartlinkauto.booking.dashboard.RenterTotals;
 import com.smartlinkauto.booking.shared.BookingProblems;
 import com.smartlinkauto.booking.shared.Caller;
 import com.smartlinkauto.servicedefaults.validation.InvalidInputException;
@@ -27,6 +34,7 @@ import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
 import com.smartlinkauto.servicedefaults.validation.SaneInstant;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,10 +47,27 @@ class BookingQueryController {
 
     private final BookingStore store;
     private final BookingProperties properties;
+    private final Dashboards dashboards;
+    private final Clock clock;
+    private final TransactionTemplate readOnly;
 
-    BookingQueryController(BookingStore store, BookingProperties properties) {
+    BookingQueryController(BookingStore store, BookingProperties properties, Dashboards dashboards, Clock clock,
+            PlatformTransactionManager transactions) {
         this.store = store;
         this.properties = properties;
+        this.dashboards = dashboards;
+        this.clock = clock;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /**
+     * A renter's page of bookings, and what they paid and got back over all their bookings per currency (from the
+     * payment ledger: only money a provider captured or refunded; cached for 5 minutes, made stale by their next
+     * payment or refund).
+     */
+    record RenterHistoryView(List<BookingView> items, int page, int size, long totalElements, long totalPages,
+            List<RenterTotals.CurrencyTotals> totals) {
     }
 
     @GetMapping("/api/bookings/{id}")
@@ -54,12 +79,28 @@ class BookingQueryController {
     }
 
     @GetMapping("/api/bookings/me")
-    @Operation(summary = "The caller's own bookings as a renter (RENTER)")
-    @Transactional(readOnly = true)
-    PageView<BookingView> mine(@RequestParam(required = false) BookingStatus status,
+    @Operation(summary = "The caller's own bookings as a renter, upcoming or past, with their totals paid and refunded "
+            + "(RENTER)",
+            description = "when=upcoming: return after now (also a rental under way); when=past: returned by now; "
+                    + "absent: all. totals: per currency, what the renter paid and got back over all their bookings "
+                    + "(the payment ledger), whatever the page or filter.")
+    RenterHistoryView mine(@RequestParam(required = false) BookingStatus status,
+            @Parameter(description = "upcoming or past; absent: all") @RequestParam(required = false) String when,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, @AuthenticationPrincipal Jwt jwt) {
-        return page(new BookingStore.Filter(Caller.of(jwt).id(), null, null, status, null, null), page, size);
+        UUID renter = Caller.of(jwt).id();
+        Instant now = clock.instant();
+        BookingStore.Filter filter = switch (when == null ? "" : when.toLowerCase(Locale.ROOT)) {
+            case "" -> new BookingStore.Filter(renter, null, null, status, null, null);
+            case "upcoming" -> new BookingStore.Filter(renter, null, null, status, null, null, now, null);
+            case "past" -> new BookingStore.Filter(renter, null, null, status, null, null, null, now);
+            default -> throw new InvalidInputException("when", "must be upcoming or past");
+        };
+        // the totals first, outside the page's transaction: no database connection waits on the cache
+        List<RenterTotals.CurrencyTotals> totals = dashboards.renterTotals(renter).currencies();
+        PageView<BookingView> bookings = readOnly.execute(tx -> page(filter, page, size));
+        return new RenterHistoryView(bookings.items(), bookings.page(), bookings.size(), bookings.totalElements(),
+                bookings.totalPages(), totals);
     }
 
     @GetMapping("/api/partners/{partnerId}/bookings")

@@ -117,7 +117,17 @@ class HttpVehicleCatalog implements VehicleCatalog, AutoCloseable {
         List<VehicleSnapshot.Blackout> periods = upcoming == null ? List.of()
                 : upcoming.stream().map(b -> new VehicleSnapshot.Blackout(b.from(), b.to())).toList();
         return Optional.of(new VehicleSnapshot(vehicleId, vehicle.partnerId(), vehicle.status(), vehicle.bookable(),
-                vehicle.basePricePerDay(), vehicle.currency(), vehicle.turnaroundMinutes(), periods));
+                vehicle.basePricePerDay(), vehicle.currency(), vehicle.turnaroundMinutes(), periods,
+                city(vehicle.city())));
+    }
+
+    /** The city as listed (vehicle-service keeps at most 80 characters); blank or longer is not trusted: null. */
+    static String city(String city) {
+        if (city == null || city.isBlank()) {
+            return null;
+        }
+        String trimmed = city.strip();
+        return trimmed.length() > 80 ? null : trimmed;
     }
 
     /** The answer's body, null for a 404; any other outcome is {@link Unavailable}. */
@@ -163,7 +173,7 @@ class HttpVehicleCatalog implements VehicleCatalog, AutoCloseable {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record InternalVehicle(UUID id, UUID partnerId, String status, boolean bookable, BigDecimal basePricePerDay,
-            String currency, int turnaroundMinutes, List<Period> blackouts) {
+            String currency, int turnaroundMinutes, List<Period> blackouts, String city) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

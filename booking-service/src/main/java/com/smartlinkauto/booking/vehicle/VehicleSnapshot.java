@@ -13,9 +13,11 @@ import java.util.UUID;
  * @param pricePerDay       the base price per day, in {@code currency}
  * @param turnaroundMinutes the partner's time between two rentals
  * @param blackouts         the partner's blackouts that have not ended yet, half-open {@code [from, to)}
+ * @param city              where the vehicle is listed (kept on a booking for the admin revenue by city); null when
+ *                          vehicle-service did not say (one from before it did)
  */
 public record VehicleSnapshot(UUID id, UUID partnerId, String status, boolean bookable, BigDecimal pricePerDay,
-        String currency, int turnaroundMinutes, List<Blackout> blackouts) {
+        String currency, int turnaroundMinutes, List<Blackout> blackouts, String city) {
 
     public VehicleSnapshot {
         blackouts = List.copyOf(blackouts);

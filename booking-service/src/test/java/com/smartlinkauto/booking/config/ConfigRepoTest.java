@@ -44,5 +44,9 @@ class ConfigRepoTest {
         assertThat(fromFile.cancellation().fullRefundBefore()).isEqualTo(Duration.ofHours(24));
         assertThat(fromFile.cancellation().lateRefundPercent()).isEqualByComparingTo(new BigDecimal("50"));
         assertThat(fromFile.sweeper().interval()).isLessThanOrEqualTo(Duration.ofSeconds(15));
+        assertThat(fromFile.earnings().commissionPercent()).isEqualByComparingTo(new BigDecimal("15"));
+        assertThat(fromFile.cache().earningsTtl()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(fromFile.cache().renterHistoryTtl()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(fromFile.cache().revenueTtl()).isEqualTo(Duration.ofMinutes(10));
     }
 }

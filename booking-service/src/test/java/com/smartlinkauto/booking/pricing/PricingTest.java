@@ -23,7 +23,7 @@ class PricingTest {
 
     private static VehicleSnapshot vehicle(String price, String currency) {
         return new VehicleSnapshot(UUID.randomUUID(), UUID.randomUUID(), "ACTIVE", true, new BigDecimal(price), currency,
-                60, List.of());
+                60, List.of(), "Berlin");
     }
 
     @Test

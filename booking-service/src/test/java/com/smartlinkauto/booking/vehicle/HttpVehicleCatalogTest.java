@@ -63,6 +63,7 @@ class HttpVehicleCatalogTest {
         assertThat(snapshot.turnaroundMinutes()).isEqualTo(60);
         assertThat(snapshot.bookable()).isTrue();
         assertThat(snapshot.blackouts()).hasSize(1);
+        assertThat(snapshot.city()).isEqualTo(VehicleServiceStub.DEFAULT_CITY);
         assertThat(STUB.calls(vehicle.id())).as("one remote read per vehicle").isEqualTo(1);
         for (int i = 0; i < 20; i++) {
             catalog.get(vehicle.id());
@@ -80,6 +81,7 @@ class HttpVehicleCatalogTest {
                     .get(vehicle.id());
             assertThat(snapshot.blackouts()).extracting(VehicleSnapshot.Blackout::from)
                     .containsExactly(java.time.Instant.parse("2030-02-01T00:00:00Z"));
+            assertThat(snapshot.city()).as("an older vehicle-service names no city").isNull();
             assertThat(STUB.calls(vehicle.id())).isEqualTo(2);
         }
         finally {

@@ -20,8 +20,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * booking-service's read of a vehicle: the price snapshot at hold time, the owner, whether it may be booked, the
- * turnaround between rentals and the blackouts that have not ended (a hold overlapping one is refused) — in one
- * answer, so that a hold costs one remote read. The gateway never routes {@code /internal/**}, and it takes only a
+ * turnaround between rentals, the blackouts that have not ended (a hold overlapping one is refused) and the city
+ * (kept on the booking for the admin revenue by city) — in one answer, so that a hold costs one remote read. The gateway never routes {@code /internal/**}, and it takes only a
  * service token for vehicle-service (booking-service's, from user-service's {@code POST /oauth2/token}).
  */
 @RestController
@@ -42,21 +42,24 @@ class InternalVehicleController {
     record Period(Instant from, Instant to) {
     }
 
-    /** What booking-service needs; {@code bookable} = ACTIVE and the partner VERIFIED. */
+    /**
+     * What booking-service needs; {@code bookable} = ACTIVE and the partner VERIFIED; {@code city} as listed (the
+     * vehicle's location), snapshotted on each booking at hold time.
+     */
     record BookingView(UUID id, UUID partnerId, VehicleStatus status, boolean bookable, BigDecimal basePricePerDay,
-            String currency, int turnaroundMinutes, List<Period> blackouts) {
+            String currency, int turnaroundMinutes, List<Period> blackouts, String city) {
     }
 
     record Blackouts(UUID vehicleId, List<Period> blackouts) {
     }
 
     @GetMapping("/internal/vehicles/{id}")
-    @Operation(summary = "A vehicle's price, currency, partner, status, turnaround and the blackouts that have not "
-            + "ended, for booking-service")
+    @Operation(summary = "A vehicle's price, currency, partner, status, turnaround, the blackouts that have not "
+            + "ended and its city, for booking-service")
     BookingView get(@PathVariable UUID id) {
         Vehicle v = vehicles.find(id).orElseThrow(() -> VehicleProblems.vehicleNotFound(id));
         return new BookingView(v.id(), v.partnerId(), v.status(), v.bookable(), v.basePricePerDay(), v.currency(),
-                v.turnaroundMinutes(), upcomingBlackouts(id));
+                v.turnaroundMinutes(), upcomingBlackouts(id), v.city());
     }
 
     @GetMapping("/internal/vehicles/{id}/blackouts")

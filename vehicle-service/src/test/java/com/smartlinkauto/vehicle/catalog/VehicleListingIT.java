@@ -221,6 +221,7 @@ class VehicleListingIT extends VehicleTestSupport {
         assertThat(internal.path("basePricePerDay").decimalValue()).isEqualByComparingTo("49.90");
         assertThat(internal.path("currency").asString()).isEqualTo("EUR");
         assertThat(internal.path("turnaroundMinutes").asInt()).isEqualTo(60);
+        assertThat(internal.path("city").asString()).isEqualTo("Berlin");
         api.get("/internal/vehicles/" + UUID.randomUUID(), bookingService).assertProblem(404, "not-found");
     }
 
