@@ -19,6 +19,7 @@ import java.util.stream.StreamSupport;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.smartlinkauto.e2e.Accounts.Account;
@@ -39,12 +40,17 @@ class PaymentE2EIT {
     private static final Duration WITHIN_SECONDS = Duration.ofSeconds(45);
 
     private static Account admin;
-    private static Account partner;
-    private static String vehicleId;
+    /** Each test's own partner and vehicle (JUnit makes an instance per test): its dashboards are the test's. */
+    private Account partner;
+    private String vehicleId;
 
     @BeforeAll
-    static void aListedApprovedVehicle() {
+    static void theAdmin() {
         admin = Accounts.admin();
+    }
+
+    @BeforeEach
+    void aListedApprovedVehicle() {
         partner = newAccount("/api/partners", "partner");
         Accounts.setPartnerVerification(admin, partner.id(), "VERIFIED", null);
         HttpResponse<String> listed = send(partner.as(Accounts.postJson("/api/partners/" + partner.id() + "/vehicles",
@@ -118,6 +124,21 @@ class PaymentE2EIT {
         HttpResponse<String> strangers = send(stranger.as(gateway("/api/payments/bookings/" + bookingId)));
         assertThat(strangers.statusCode()).as(strangers.body()).isEqualTo(404);
 
+        // the dashboards follow within seconds (payment.events -> booking-service's ledger, caches bumped): the
+        // partner's earnings and the admin's revenue show the payment, 15 % commission
+        Awaitility.await("the payment in the partner's earnings and the admin's revenue").atMost(WITHIN_SECONDS)
+                .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                    JsonNode earnings = earnings(partner);
+                    assertThat(earnings.path("gross").decimalValue()).isEqualByComparingTo("164.67");
+                    assertThat(earnings.path("commission").decimalValue()).isEqualByComparingTo("24.70");
+                    assertThat(earnings.path("net").decimalValue()).isEqualByComparingTo("139.97");
+                    assertThat(revenueOf(partner).path("gross").decimalValue()).isEqualByComparingTo("164.67");
+                });
+        HttpResponse<String> othersEarnings = send(stranger.as(gateway("/api/partners/" + partner.id()
+                + "/earnings?" + today("month"))));
+        assertThat(othersEarnings.statusCode()).as(othersEarnings.body()).isEqualTo(403);
+        assertThat(send(renter.as(gateway("/api/admin/revenue?" + today("partner")))).statusCode()).isEqualTo(403);
+
         // a forged webhook reaches payment-service (no token needed) and is refused there
         HttpResponse<String> forged = send(gateway("/api/payments/webhook").header("Content-Type", "application/json")
                 .header("Stripe-Signature", "t=" + Instant.now().getEpochSecond() + ",v1=" + "ab".repeat(32))
@@ -136,6 +157,13 @@ class PaymentE2EIT {
                     JsonNode ledger = ledger(renter, bookingId);
                     assertThat(ledger.path("refunded").decimalValue()).isEqualByComparingTo("164.67");
                     assertThat(ledger.path("net").decimalValue()).isEqualByComparingTo("0");
+                });
+        Awaitility.await("the refund in the partner's earnings and the admin's revenue").atMost(WITHIN_SECONDS)
+                .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                    JsonNode earnings = earnings(partner);
+                    assertThat(earnings.path("refunds").decimalValue()).isEqualByComparingTo("164.67");
+                    assertThat(earnings.path("net").decimalValue()).isEqualByComparingTo("0");
+                    assertThat(revenueOf(partner).path("refunds").decimalValue()).isEqualByComparingTo("164.67");
                 });
         Awaitility.await("the renter's and the partner's notifications").atMost(WITHIN_SECONDS)
                 .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
@@ -198,7 +226,7 @@ class PaymentE2EIT {
     }
 
     /** A 3-day hold {@code daysAhead} days from now (whole hours); its id. */
-    private static String hold(Account renter, int daysAhead) {
+    private String hold(Account renter, int daysAhead) {
         Instant pickup = Instant.now().plus(daysAhead, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         String body = "{\"vehicleId\":\"%s\",\"pickupAt\":\"%s\",\"returnAt\":\"%s\"}".formatted(vehicleId, pickup,
                 pickup.plus(3, ChronoUnit.DAYS));
@@ -230,6 +258,35 @@ class PaymentE2EIT {
         HttpResponse<String> response = send(who.as(gateway("/api/payments/bookings/" + bookingId)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response);
+    }
+
+    /** {@code from} and {@code to} around today (UTC days) and a {@code groupBy}. */
+    private static String today(String groupBy) {
+        Instant midnight = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        return "from=" + encode(midnight.minus(1, ChronoUnit.DAYS).toString()) + "&to="
+                + encode(midnight.plus(2, ChronoUnit.DAYS).toString()) + "&groupBy=" + groupBy;
+    }
+
+    /** The partner's own EUR earnings totals around today (gross, refunds, commission, net). */
+    private static JsonNode earnings(Account partner) {
+        HttpResponse<String> response = send(partner.as(gateway("/api/partners/me/earnings?" + today("month"))));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return euros(json(response)).path("totals");
+    }
+
+    /** The admin's EUR revenue group of a partner around today. */
+    private static JsonNode revenueOf(Account partner) {
+        HttpResponse<String> response = send(admin.as(gateway("/api/admin/revenue?" + today("partner"))));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return StreamSupport.stream(euros(json(response)).path("groups").spliterator(), false)
+                .filter(group -> group.path("key").asString().equals(partner.id())).findFirst()
+                .orElseThrow(() -> new AssertionError("no revenue group of partner " + partner.id() + ": " + response.body()));
+    }
+
+    private static JsonNode euros(JsonNode dashboard) {
+        return StreamSupport.stream(dashboard.path("currencies").spliterator(), false)
+                .filter(c -> c.path("currency").asString().equals("EUR")).findFirst()
+                .orElseThrow(() -> new AssertionError("no EUR figures: " + dashboard));
     }
 
     /** The caller's notifications, each as its lower-cased type, title and body. */

@@ -497,6 +497,10 @@ class GatewayRoutingIT {
         expected.put("GET /api/partners/me/bookings", "booking-partner-read");
         expected.put("GET /api/partners/p-1/bookings", "booking-partner-read");
         expected.put("GET /api/admin/bookings", "booking-admin-read");
+        expected.put("GET /api/admin/revenue", "booking-admin-read");
+        expected.put("GET /api/partners/me/earnings", "booking-partner-read");
+        expected.put("GET /api/partners/p-1/earnings", "booking-partner-read");
+        expected.put("GET /api/bookings/me", "bookings-read");
         expected.put("POST /api/bookings", "bookings");
         expected.put("GET /api/payments/p-1", "payments-read");
         expected.put("POST /api/payments/p-1/refunds", "payments");
