@@ -61,6 +61,13 @@ class PaymentE2EIT {
                 .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\":\"ACTIVE\",\"reason\":\"e2e payments\"}")));
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        // bookable once vehicle-service has the partner's verification (user.events) and booking-service's short
+        // cache of the vehicle agrees: the quote says so
+        Instant pickup = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        String quote = "/api/bookings/quote?vehicleId=" + vehicleId + "&pickupAt=" + encode(pickup.toString())
+                + "&returnAt=" + encode(pickup.plus(3, ChronoUnit.DAYS).toString());
+        Awaitility.await("the approved vehicle is bookable").atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(500))
+                .until(() -> send(gateway(quote)).statusCode() == 200);
     }
 
     @Test
