@@ -9,7 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A message to one user, created from an event (verification changes, vehicle reviews, payments). */
+/** A message to one user, created from an event (verification changes, vehicle reviews, bookings, payments). */
 @Entity
 @Table(name = "notifications")
 class Notification {
