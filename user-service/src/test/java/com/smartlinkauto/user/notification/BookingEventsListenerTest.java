@@ -49,13 +49,13 @@ class BookingEventsListenerTest {
         assertThat(hold.type()).isEqualTo("BOOKING_CANCELLED");
         assertThat(hold.body()).endsWith(" cancelled, no charge. Reason: plans changed");
 
-        BookingChanged confirmed = booking("CANCELLED", null, null, new BigDecimal("22500.50"));
+        BookingChanged confirmed = booking("CANCELLED", null, null, new BigDecimal("22500"));
         assertThat(BookingEventsListener.cancelledMessage(confirmed).body())
-                .endsWith(" cancelled, refund under the cancellation policy: 22500.50 XAF.");
+                .endsWith(" cancelled, refund under the cancellation policy: 22500 XAF.");
         BookingEventsListener.Message partner = BookingEventsListener.cancelledPartnerMessage(confirmed);
         assertThat(partner.type()).isEqualTo("BOOKING_CANCELLED_PARTNER");
         assertThat(partner.body()).isEqualTo("Confirmed booking " + booking + " of your vehicle 3f2a9c1e "
-                + "(2026-12-10T09:00:00Z to 2026-12-12T09:00:00Z) was cancelled; refund to the renter: 22500.50 XAF.");
+                + "(2026-12-10T09:00:00Z to 2026-12-12T09:00:00Z) was cancelled; refund to the renter: 22500 XAF.");
         // nothing back under the policy is still said, as the event has it
         assertThat(BookingEventsListener.cancelledMessage(booking("CANCELLED", null, null, BigDecimal.ZERO)).body())
                 .endsWith("refund under the cancellation policy: 0 XAF.");

@@ -132,7 +132,7 @@ class BookingNotificationsIT extends ApiTestSupport {
                 new Sent(UUID.randomUUID(), "BookingCancelled", dropped, changed(dropped, r, p, "CANCELLED", 2,
                         null)),
                 new Sent(UUID.randomUUID(), "BookingCancelled", withdrawn, changed(withdrawn, r, p, "CANCELLED", 3,
-                        "22500.50")),
+                        "22500")),
                 new Sent(UUID.randomUUID(), "RefundRequested", withdrawn, refundRequested(withdrawn, r)));
         for (Sent event : sent) {
             publish(event.eventId(), event.type(), event.booking(), event.payload());
@@ -150,13 +150,13 @@ class BookingNotificationsIT extends ApiTestSupport {
                 "BOOKING_CANCELLED | Booking " + dropped + " " + summary
                         + " cancelled, no charge. Reason: plans changed",
                 "BOOKING_CANCELLED | Booking " + withdrawn + " " + summary
-                        + " cancelled, refund under the cancellation policy: 22500.50 XAF. Reason: plans changed");
+                        + " cancelled, refund under the cancellation policy: 22500 XAF. Reason: plans changed");
         JsonNode partnerPage = awaitNotifications(partnerToken, 2);
         assertThat(bodies(partnerPage)).containsExactlyInAnyOrder(
                 "BOOKING_CONFIRMED_PARTNER | New confirmed booking " + trip + " of your vehicle " + car + ": pickup "
                         + PICKUP + ", return " + RETURN + ", 45000 XAF.",
                 "BOOKING_CANCELLED_PARTNER | Confirmed booking " + withdrawn + " of your vehicle " + car + " ("
-                        + dates + ") was cancelled; refund to the renter: 22500.50 XAF. Reason: plans changed");
+                        + dates + ") was cancelled; refund to the renter: 22500 XAF. Reason: plans changed");
 
         // every event replayed, then a new one after them (the test broker's topics have one partition, so it is
         // read after the replays): only the new one counts
@@ -172,8 +172,9 @@ class BookingNotificationsIT extends ApiTestSupport {
                 Integer.class, r, p)).isEqualTo(10);
         // the six BookingChanged events were handled once each; RefundRequested is ignored unread, not recorded
         assertThat(jdbc.queryForObject("select count(*) from processed_events where consumer = ? and event_id in "
-                + "(?, ?, ?, ?, ?, ?, ?)", Integer.class, BookingEventsListener.CONSUMER,
-                sent.stream().map(Sent::eventId).toArray())).isEqualTo(6);
+                + "(?, ?, ?, ?, ?, ?, ?)", Integer.class, java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of((Object) BookingEventsListener.CONSUMER),
+                        sent.stream().map(Sent::eventId)).toArray())).isEqualTo(6);
     }
 
     @Test
