@@ -54,10 +54,13 @@ public class VehicleService {
     public Vehicle list(UUID partnerId, ListVehicleRequest request, Caller caller) {
         requireActsFor(caller, partnerId,
                 "Only the partner themself or an admin may list vehicles for partner " + partnerId + ".");
-        PartnerDirectory.Status partnerStatus = listablePartner(partnerId);
         NewListing listing = NewListing.check(request, properties.maxPricePerDay(), clock);
-        // one listing of a partner at a time from here: the vehicle cap holds under concurrency
+        // one listing of a partner at a time from here: the vehicle cap holds under concurrency. Taken before the
+        // partner's status is read: a verification change takes the same lock before it updates the partner's
+        // vehicles, so a listing made while it arrives sees either the new status or is updated by it (without
+        // the lock both could miss each other and the vehicle stayed unbookable for good)
         quotas.lock(partnerId);
+        PartnerDirectory.Status partnerStatus = listablePartner(partnerId);
         quotas.checkVehicle(partnerId, partnerStatus);
         Vehicle vehicle = listing.toVehicle(UUID.randomUUID(), partnerId,
                 partnerStatus == PartnerDirectory.Status.VERIFIED, clock.instant());
@@ -261,6 +264,8 @@ public class VehicleService {
     @Transactional
     public void partnerVerificationChanged(UUID partnerId, PartnerDirectory.Status status) {
         boolean verified = status == PartnerDirectory.Status.VERIFIED;
+        // serialised with the partner's listings (see list): none is inserted unseen while this runs
+        quotas.lock(partnerId);
         List<Vehicle> vehicles = store.lockByPartner(partnerId);
         store.setPartnerVerified(partnerId, verified);
         for (Vehicle vehicle : vehicles) {
