@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -24,8 +25,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 import com.smartlinkauto.gateway.revocation.TokenRevocation;
 import com.smartlinkauto.gateway.web.Problems;
 import com.smartlinkauto.servicedefaults.security.SmartlinkJwt;
+import com.smartlinkauto.servicedefaults.security.VerifiedJwtCache;
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,6 +41,9 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class GatewaySecurityConfiguration {
+
+    /** Access tokens kept verified at the gateway (every client's current token, bounded). */
+    static final int VERIFIED_TOKENS = 2000;
 
     /**
      * Routes anyone may call without a token. The payment webhook is called by the payment provider (Stripe, or
@@ -102,16 +109,25 @@ class GatewaySecurityConfiguration {
 
     /**
      * Keys come from user-service's JWKS through discovery; only RS256, user-service's issuer, unexpired,
-     * and not revoked (user-service's deny list in Redis, see {@link TokenRevocation}).
+     * and not revoked (user-service's deny list in Redis, see {@link TokenRevocation}). A verified token is kept
+     * ({@link VerifiedJwtCache}) and re-validated on each request instead of decoded again.
      */
     @Bean
     ReactiveJwtDecoder jwtDecoder(WebClient.Builder loadBalancedWebClientBuilder, GatewaySecurityProperties properties,
-            TokenRevocation tokenRevocation) {
+            TokenRevocation tokenRevocation, MeterRegistry meters) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
                 .webClient(loadBalancedWebClientBuilder.build())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(SmartlinkJwt.validator(properties.issuer()));
-        return tokenRevocation.checking(decoder);
+        OAuth2TokenValidator<Jwt> validator = SmartlinkJwt.validator(properties.issuer());
+        decoder.setJwtValidator(validator);
+        // a token verified once is re-validated (not re-verified) on its next requests; revocation still per request
+        VerifiedJwtCache verified = new VerifiedJwtCache(validator, VERIFIED_TOKENS);
+        CaffeineCacheMetrics.monitor(meters, verified.cache(), "verified-access-tokens");
+        ReactiveJwtDecoder caching = token -> {
+            Jwt hit = verified.get(token);
+            return hit != null ? Mono.just(hit) : decoder.decode(token).doOnNext(jwt -> verified.put(token, jwt));
+        };
+        return tokenRevocation.checking(caching);
     }
 }

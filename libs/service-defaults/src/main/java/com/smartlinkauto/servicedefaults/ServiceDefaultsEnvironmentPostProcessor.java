@@ -38,6 +38,11 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         d.put("management.info.env.enabled", "true");
         d.put("management.metrics.tags.application", "${spring.application.name:unknown}");
         d.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+        // per-request work nobody reads (measured with JFR under bench/booking.sh): Spring Security's observations
+        // wrap every filter of the chain, and DispatcherServlet publishes a ServletRequestHandledEvent per request
+        // that Spring Modulith's multicaster looks up listeners for; http.server.requests metrics stay
+        d.put("management.observations.enable.spring.security", "false");
+        d.put("spring.mvc.publish-request-handled-events", "false");
         // errors and shutdown
         // our ProblemDetailsAdvice replaces Boot's handler, which would otherwise shadow it
         d.put("spring.mvc.problemdetails.enabled", "false");

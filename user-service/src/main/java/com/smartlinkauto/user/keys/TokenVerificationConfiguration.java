@@ -2,11 +2,14 @@ package com.smartlinkauto.user.keys;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import com.smartlinkauto.servicedefaults.security.SmartlinkJwt;
+import com.smartlinkauto.servicedefaults.security.VerifiedJwtCache;
 import com.smartlinkauto.user.token.TokenProperties;
 
 /**
@@ -16,13 +19,17 @@ import com.smartlinkauto.user.token.TokenProperties;
 @Configuration(proxyBeanMethods = false)
 class TokenVerificationConfiguration {
 
+    /** Access tokens kept verified ({@link VerifiedJwtCache}: re-validated on every request, at most 5 minutes). */
+    static final int VERIFIED_TOKENS = 2000;
+
     /** RS256 only (no {@code none}, no HMAC), signature by one of our published keys, issuer and expiry checked. */
     @Bean
     JwtDecoder jwtDecoder(SigningKeyStore keys, TokenProperties tokens) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.verificationKeys())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(SmartlinkJwt.validator(tokens.issuer()));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = SmartlinkJwt.validator(tokens.issuer());
+        decoder.setJwtValidator(validator);
+        return new VerifiedJwtCache(validator, VERIFIED_TOKENS).caching(decoder);
     }
 }

@@ -13,11 +13,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.client.RestTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 import com.smartlinkauto.servicedefaults.servicetoken.ServiceUris;
 
@@ -58,12 +63,13 @@ public class ResourceServerDefaultsAutoConfiguration {
     /**
      * Keys from {@code smartlink.security.jwk-set-uri}; a bare service name as host ({@code user-service}) is
      * resolved through discovery when Spring Cloud LoadBalancer is there ({@link ServiceUris}), any other host
-     * is called directly.
+     * is called directly. Verified tokens are kept ({@link VerifiedJwtCache}, re-validated on every use; its hits
+     * and misses as the {@code cache="verified-access-tokens"} cache metrics).
      */
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(ResourceServerProperties properties, ObjectProvider<LoadBalancerClient> loadBalancer,
-            ObjectProvider<LoadBalancerRequestFactory> requestFactory) {
+            ObjectProvider<LoadBalancerRequestFactory> requestFactory, ObjectProvider<MeterRegistry> meters) {
         RestTemplate rest = new RestTemplate();
         ServiceUris.loadBalancing(URI.create(properties.jwkSetUri()), loadBalancer, requestFactory)
                 .ifPresent(interceptor -> rest.getInterceptors().add(interceptor));
@@ -71,7 +77,10 @@ public class ResourceServerDefaultsAutoConfiguration {
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .restOperations(rest)
                 .build();
-        decoder.setJwtValidator(SmartlinkJwt.validator(properties.issuer()));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = SmartlinkJwt.validator(properties.issuer());
+        decoder.setJwtValidator(validator);
+        VerifiedJwtCache verified = new VerifiedJwtCache(validator, properties.verifiedTokenCacheSize());
+        meters.ifAvailable(registry -> CaffeineCacheMetrics.monitor(registry, verified.cache(), "verified-access-tokens"));
+        return verified.caching(decoder);
     }
 }

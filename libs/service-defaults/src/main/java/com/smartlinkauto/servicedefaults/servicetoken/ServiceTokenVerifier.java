@@ -21,6 +21,7 @@ import org.springframework.web.client.RestOperations;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.smartlinkauto.servicedefaults.security.VerifiedJwtCache;
 
 /**
  * How a service checks a service token on its internal paths: RS256 by one of user-service's keys, the
@@ -36,12 +37,17 @@ public final class ServiceTokenVerifier {
     public static final String SCOPE_AUTHORITY = "SCOPE_" + ServiceTokens.SCOPE;
     public static final String CLIENT_AUTHORITY_PREFIX = "SERVICE_";
 
+    /** Service tokens kept verified: a few per calling service (each keeps one until it nearly expires). */
+    static final int VERIFIED_TOKENS = 256;
+
     private final JwtDecoder decoder;
     private final String audience;
 
     private ServiceTokenVerifier(NimbusJwtDecoder decoder, String issuer, String audience) {
-        decoder.setJwtValidator(validator(issuer, audience));
-        this.decoder = decoder;
+        OAuth2TokenValidator<Jwt> validator = validator(issuer, audience);
+        decoder.setJwtValidator(validator);
+        // a calling service reuses its token until it nearly expires: verify it once, re-validate per call
+        this.decoder = new VerifiedJwtCache(validator, VERIFIED_TOKENS).caching(decoder);
         this.audience = audience;
     }
 
