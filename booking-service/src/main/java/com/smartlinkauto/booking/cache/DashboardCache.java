@@ -37,8 +37,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Read-through cache in the state Redis for the dashboards (partner earnings, a renter's totals, the admin revenue),
- * as JSON. The same scheme as vehicle-service's search cache: entries are filed under versioned namespaces
+ * Read-through cache in the state Redis for the dashboards (partner earnings, a renter's totals, the admin revenue,
+ * the admin overview's bookings and revenue part), as JSON. The same scheme as vehicle-service's search cache: entries are filed under versioned namespaces
  * ({@link CacheNamespaces}); {@link #invalidate} bumps versions instead of deleting keys, so there are no KEYS/SCAN
  * sweeps and no race between a reader filling the cache and a writer invalidating it (a reader that read the old
  * versions stores under a key nobody asks for again; it expires with its TTL). Callers never invalidate directly:
@@ -53,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
  * counter. A missing counter (lost, or never created) is created from the clock (microseconds since the epoch),
  * never from 0, so a recreated counter is above every version handed out before.
  * <p>
- * Metrics: {@code smartlink_cache_requests_total{cache="earnings|renter-history|revenue", result="hit|miss|error"}}
+ * Metrics: {@code smartlink_cache_requests_total{cache="earnings|renter-history|revenue|overview", result="hit|miss|error"}}
  * (error: Redis could not be asked, or an entry could not be read back; the value was computed),
  * {@code smartlink_bookings_cache_invalidations_total{result="ok|error"}} and
  * {@code resilience4j_circuitbreaker_*{name="dashboard-cache"}}.
@@ -64,6 +64,7 @@ public class DashboardCache {
     public static final String EARNINGS = "earnings";
     public static final String RENTER_HISTORY = "renter-history";
     public static final String REVENUE = "revenue";
+    public static final String OVERVIEW = "overview";
 
     static final String CIRCUIT_BREAKER = "dashboard-cache";
 
@@ -96,7 +97,7 @@ public class DashboardCache {
         CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
         this.breaker = registry.circuitBreaker(CIRCUIT_BREAKER, breakerConfig());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
-        for (String cache : List.of(EARNINGS, RENTER_HISTORY, REVENUE)) {
+        for (String cache : List.of(EARNINGS, RENTER_HISTORY, REVENUE, OVERVIEW)) {
             for (String result : List.of("hit", "miss", "error")) {
                 counters.put(cache + ":" + result, Counter.builder("smartlink.cache.requests")
                         .description("Cache lookups by outcome").tag("cache", cache).tag("result", result)
@@ -280,6 +281,7 @@ public class DashboardCache {
         Duration ttl = switch (cache) {
             case EARNINGS -> properties.earningsTtl();
             case RENTER_HISTORY -> properties.renterHistoryTtl();
+            case OVERVIEW -> properties.overviewTtl();
             default -> properties.revenueTtl();
         };
         long millis = ttl.toMillis();

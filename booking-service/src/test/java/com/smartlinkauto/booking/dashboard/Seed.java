@@ -17,7 +17,7 @@ final class Seed {
 
     /** A booking as stored; {@code totalMinor} = days × price per day. */
     record Booking(UUID id, UUID vehicleId, UUID renterId, UUID partnerId, String status, Instant pickupAt,
-            Instant returnAt, String currency, long totalMinor, String city) {
+            Instant returnAt, String currency, long totalMinor, String city, Instant createdAt) {
 
         boolean rented() {
             return status.equals("CONFIRMED") || status.equals("COMPLETED");
@@ -37,20 +37,28 @@ final class Seed {
         this.jdbc = jdbc;
     }
 
+    /** Created five days before its pickup. */
     Booking booking(UUID vehicle, UUID renter, UUID partner, String status, Instant pickup, Instant ret,
             String currency, long pricePerDayMinor, String city) {
+        return booking(vehicle, renter, partner, status, pickup, ret, currency, pricePerDayMinor, city,
+                pickup.minus(Duration.ofDays(5)));
+    }
+
+    /** A HELD one's hold expires at its pickup. */
+    Booking booking(UUID vehicle, UUID renter, UUID partner, String status, Instant pickup, Instant ret,
+            String currency, long pricePerDayMinor, String city, Instant createdAt) {
         long hours = Duration.between(pickup, ret).toHours();
         int days = (int) Math.max(1, (hours + 23) / 24);
         long total = days * pricePerDayMinor;
-        Booking b = new Booking(UUID.randomUUID(), vehicle, renter, partner, status, pickup, ret, currency, total, city);
+        Booking b = new Booking(UUID.randomUUID(), vehicle, renter, partner, status, pickup, ret, currency, total, city,
+                createdAt);
         jdbc.sql("insert into bookings (id, vehicle_id, renter_id, partner_id, status, pickup_at, return_at, "
                 + "turnaround_minutes, blocked_until, days, price_per_day_minor, subtotal_minor, service_fee_minor, "
                 + "total_minor, currency, hold_expires_at, confirmed_at, sequence, created_at, updated_at, city) "
                 + "values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 0, ?, ?, ?, ?, 1, ?, ?, ?)")
                 .params(b.id(), vehicle, renter, partner, status, at(pickup), at(ret), at(ret), days, pricePerDayMinor,
                         total, total, currency, status.equals("HELD") ? at(pickup) : null,
-                        b.rented() ? at(pickup.minus(Duration.ofDays(3))) : null, at(pickup.minus(Duration.ofDays(5))),
-                        at(pickup.minus(Duration.ofDays(5))), city)
+                        b.rented() ? at(pickup.minus(Duration.ofDays(3))) : null, at(createdAt), at(createdAt), city)
                 .update();
         bookings.add(b);
         return b;
