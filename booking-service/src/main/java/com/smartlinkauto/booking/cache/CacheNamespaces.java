@@ -8,7 +8,8 @@ import java.util.UUID;
  * revenue under {@link #REVENUE}, the admin overview under {@link #REVENUE} and {@link #BOOKING_COUNTS} (its money
  * and its bookings by status). A payment or refund touches the first three (that partner, that renter, the revenue);
  * a booking change that alters a partner's rentals touches that partner; every booking change (a hold, its expiry,
- * a confirmation, a cancellation, a completion) touches the booking counts.
+ * a confirmation, a cancellation, a completion) touches the booking counts and its partner's fleet status
+ * ({@link #fleet}).
  */
 public final class CacheNamespaces {
 
@@ -22,6 +23,14 @@ public final class CacheNamespaces {
 
     public static String partner(UUID partnerId) {
         return "partner:" + partnerId;
+    }
+
+    /**
+     * A partner's fleet status: any change of one of their bookings (a hold, its expiry, a confirmation, a
+     * cancellation, a completion) moves it; money does not.
+     */
+    public static String fleet(UUID partnerId) {
+        return "fleet:" + partnerId;
     }
 
     public static String renter(UUID renterId) {
