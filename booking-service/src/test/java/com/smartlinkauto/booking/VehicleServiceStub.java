@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -28,8 +29,9 @@ import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * vehicle-service's internal API over real HTTP, as booking-service calls it: {@code GET /internal/vehicles/{id}} and
- * {@code GET /internal/vehicles/{id}/blackouts} in vehicle-service's answer shapes, for vehicles a test registers, and
+ * vehicle-service's internal API over real HTTP, as booking-service calls it: {@code GET /internal/vehicles/{id}},
+ * {@code GET /internal/vehicles/{id}/blackouts} and {@code GET /internal/vehicles?partnerId=} (a partner's vehicles,
+ * newest first) in vehicle-service's answer shapes, for vehicles a test registers, and
  * only with a service token for {@code vehicle-service} (checked like vehicle-service checks it, against the test
  * JVM's key; anything else 401), with the vehicle's city since vehicle-service answers it (not in the legacy shape). A vehicle can be made slow, failing (503) or unreachable (the connection dropped).
  */
@@ -75,6 +77,10 @@ public final class VehicleServiceStub implements AutoCloseable {
     private final Map<UUID, Duration> delays = new ConcurrentHashMap<>();
     private final Map<UUID, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<UUID, String> cities = new ConcurrentHashMap<>();
+    private final Map<UUID, Long> listedOrder = new ConcurrentHashMap<>();
+    private final AtomicLong listings = new AtomicLong();
+    private final Map<UUID, Behaviour> partnerBehaviours = new ConcurrentHashMap<>();
+    private final Map<UUID, AtomicInteger> partnerCalls = new ConcurrentHashMap<>();
     private final AtomicInteger refused = new AtomicInteger();
     private volatile boolean legacy;
 
@@ -87,6 +93,7 @@ public final class VehicleServiceStub implements AutoCloseable {
         }
         server.setExecutor(executor);
         server.createContext("/internal/vehicles/", this::handle);
+        server.createContext("/internal/vehicles", this::handlePartnerList);
         server.start();
     }
 
@@ -111,7 +118,32 @@ public final class VehicleServiceStub implements AutoCloseable {
 
     public Vehicle put(Vehicle vehicle) {
         vehicles.put(vehicle.id(), vehicle);
+        listedOrder.putIfAbsent(vehicle.id(), listings.incrementAndGet());
         return vehicle;
+    }
+
+    /** How {@code GET /internal/vehicles?partnerId=} answers for this partner. */
+    public void behavePartner(UUID partnerId, Behaviour behaviour) {
+        partnerBehaviours.put(partnerId, behaviour);
+    }
+
+    /** Reads of the partner's vehicle list that reached the stub with a valid token. */
+    public int partnerCalls(UUID partnerId) {
+        AtomicInteger count = partnerCalls.get(partnerId);
+        return count == null ? 0 : count.get();
+    }
+
+    /** The make the stub lists every vehicle with. */
+    public static final String MAKE = "Stubmobile";
+
+    /** The model the stub lists a vehicle with: from its id. */
+    public static String model(UUID vehicleId) {
+        return "M-" + vehicleId.toString().substring(0, 8);
+    }
+
+    /** The plate the stub lists a vehicle with: from its id. */
+    public static String plate(UUID vehicleId) {
+        return "ST-" + vehicleId.toString().substring(0, 6).toUpperCase(java.util.Locale.ROOT);
     }
 
     /** The vehicle's city in its read ({@value #DEFAULT_CITY} unless set; none in the legacy answer). */
@@ -211,6 +243,79 @@ public final class VehicleServiceStub implements AutoCloseable {
                 body.put("blackouts", vehicle.blackouts());
                 body.put("city", cities.getOrDefault(id, DEFAULT_CITY));
             }
+            write(exchange, 200, body);
+        }
+    }
+
+    /**
+     * {@code GET /internal/vehicles?partnerId=&page=&size=}: the partner's vehicles, the last put first (vehicle-service
+     * lists newest first), as {@code {items: [{id, make, model, year, licensePlate, city, status, bookable}],
+     * totalElements, ...}}.
+     */
+    private void handlePartnerList(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            String header = exchange.getRequestHeaders().getFirst("Authorization");
+            if (header == null || !header.startsWith("Bearer ") || !valid(header.substring(7))) {
+                refused.incrementAndGet();
+                write(exchange, 401, Map.of("type", "https://smartlinkauto.com/problems/unauthorized", "status", 401));
+                return;
+            }
+            if (!exchange.getRequestURI().getPath().equals("/internal/vehicles")) {
+                write(exchange, 404, Map.of("status", 404));
+                return;
+            }
+            Map<String, String> query = new LinkedHashMap<>();
+            String raw = exchange.getRequestURI().getQuery();
+            for (String pair : raw == null ? new String[0] : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    query.put(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+            }
+            UUID partner;
+            int page;
+            int size;
+            try {
+                partner = UUID.fromString(query.get("partnerId"));
+                page = Integer.parseInt(query.getOrDefault("page", "0"));
+                size = Integer.parseInt(query.getOrDefault("size", "20"));
+            }
+            catch (RuntimeException ex) {
+                write(exchange, 400, Map.of("status", 400));
+                return;
+            }
+            partnerCalls.computeIfAbsent(partner, key -> new AtomicInteger()).incrementAndGet();
+            Behaviour behaviour = partnerBehaviours.getOrDefault(partner, Behaviour.NORMAL);
+            if (behaviour == Behaviour.DROPPING) {
+                return;
+            }
+            if (behaviour == Behaviour.FAILING) {
+                write(exchange, 503, Map.of("type", "https://smartlinkauto.com/problems/service-unavailable",
+                        "status", 503));
+                return;
+            }
+            List<Vehicle> all = vehicles.values().stream().filter(v -> v.partnerId().equals(partner))
+                    .sorted(java.util.Comparator.comparing((Vehicle v) -> listedOrder.get(v.id())).reversed())
+                    .toList();
+            List<Map<String, Object>> items = all.stream().skip((long) page * size).limit(size).map(v -> {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("id", v.id());
+                item.put("make", MAKE);
+                item.put("model", model(v.id()));
+                item.put("year", 2021);
+                item.put("licensePlate", plate(v.id()));
+                item.put("city", cities.getOrDefault(v.id(), DEFAULT_CITY));
+                item.put("status", v.status());
+                item.put("bookable", v.bookable());
+                return item;
+            }).toList();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("items", items);
+            body.put("page", page);
+            body.put("size", size);
+            body.put("totalElements", all.size());
+            body.put("totalPages", (all.size() + size - 1) / size);
             write(exchange, 200, body);
         }
     }

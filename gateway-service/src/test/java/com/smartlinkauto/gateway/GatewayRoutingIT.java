@@ -500,6 +500,8 @@ class GatewayRoutingIT {
         expected.put("GET /api/admin/revenue", "booking-admin-read");
         expected.put("GET /api/partners/me/earnings", "booking-partner-read");
         expected.put("GET /api/partners/p-1/earnings", "booking-partner-read");
+        expected.put("GET /api/partners/me/fleet", "booking-partner-read");
+        expected.put("HEAD /api/partners/p-1/fleet", "booking-partner-read");
         expected.put("GET /api/bookings/me", "bookings-read");
         expected.put("POST /api/bookings", "bookings");
         expected.put("GET /api/payments/p-1", "payments-read");
@@ -528,7 +530,8 @@ class GatewayRoutingIT {
         for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.PUT,
                 HttpMethod.PATCH, HttpMethod.DELETE)) {
             for (String path : List.of("/internal", "/internal/storage/files", "/internal/storage/files/f-1",
-                    "/internal/vehicles/v-1/photos", "/internal/storage/nodes/n-1/heartbeat", "/oauth2/token",
+                    "/internal/vehicles/v-1/photos", "/internal/storage/nodes/n-1/heartbeat", "/internal/overview",
+                    "/internal/vehicles", "/oauth2/token",
                     "/oauth2", "/oauth2/authorize")) {
                 assertThat(routeFor(method, path)).as("route for %s %s", method, path).isNull();
             }

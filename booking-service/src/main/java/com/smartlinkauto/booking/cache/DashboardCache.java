@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.redisson.api.RScript;
@@ -37,8 +38,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Read-through cache in the state Redis for the dashboards (partner earnings, a renter's totals, the admin revenue),
- * as JSON. The same scheme as vehicle-service's search cache: entries are filed under versioned namespaces
+ * Read-through cache in the state Redis for the dashboards (partner earnings, a renter's totals, the admin revenue,
+ * the admin overview's bookings and revenue part, a partner's fleet status), as JSON. The same scheme as vehicle-service's search cache: entries are filed under versioned namespaces
  * ({@link CacheNamespaces}); {@link #invalidate} bumps versions instead of deleting keys, so there are no KEYS/SCAN
  * sweeps and no race between a reader filling the cache and a writer invalidating it (a reader that read the old
  * versions stores under a key nobody asks for again; it expires with its TTL). Callers never invalidate directly:
@@ -53,7 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
  * counter. A missing counter (lost, or never created) is created from the clock (microseconds since the epoch),
  * never from 0, so a recreated counter is above every version handed out before.
  * <p>
- * Metrics: {@code smartlink_cache_requests_total{cache="earnings|renter-history|revenue", result="hit|miss|error"}}
+ * Metrics: {@code smartlink_cache_requests_total{cache="earnings|renter-history|revenue|overview|fleet", result="hit|miss|error"}}
  * (error: Redis could not be asked, or an entry could not be read back; the value was computed),
  * {@code smartlink_bookings_cache_invalidations_total{result="ok|error"}} and
  * {@code resilience4j_circuitbreaker_*{name="dashboard-cache"}}.
@@ -64,6 +65,8 @@ public class DashboardCache {
     public static final String EARNINGS = "earnings";
     public static final String RENTER_HISTORY = "renter-history";
     public static final String REVENUE = "revenue";
+    public static final String OVERVIEW = "overview";
+    public static final String FLEET = "fleet";
 
     static final String CIRCUIT_BREAKER = "dashboard-cache";
 
@@ -96,7 +99,7 @@ public class DashboardCache {
         CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
         this.breaker = registry.circuitBreaker(CIRCUIT_BREAKER, breakerConfig());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
-        for (String cache : List.of(EARNINGS, RENTER_HISTORY, REVENUE)) {
+        for (String cache : List.of(EARNINGS, RENTER_HISTORY, REVENUE, OVERVIEW, FLEET)) {
             for (String result : List.of("hit", "miss", "error")) {
                 counters.put(cache + ":" + result, Counter.builder("smartlink.cache.requests")
                         .description("Cache lookups by outcome").tag("cache", cache).tag("result", result)
@@ -132,6 +135,16 @@ public class DashboardCache {
      */
     public <T> T readThrough(String cache, Collection<String> namespaces, String key, Class<T> type,
             Supplier<T> loader) {
+        return readThrough(cache, namespaces, key, type, loader, value -> null);
+    }
+
+    /**
+     * {@link #readThrough(String, Collection, String, Class, Supplier)} for a value that goes stale by the clock alone
+     * at {@code staleAt(value)} (null: never) — a rental that starts without an event: it is kept until then at most
+     * (not at all when that has passed), its TTL otherwise.
+     */
+    public <T> T readThrough(String cache, Collection<String> namespaces, String key, Class<T> type,
+            Supplier<T> loader, Function<? super T, Instant> staleAt) {
         if (!properties.enabled()) {
             return loader.get();
         }
@@ -146,21 +159,22 @@ public class DashboardCache {
                     return value;
                 }
                 counter(cache, "error").increment();
-                return singleFlight(cache, entryKey, loader, true);
+                return singleFlight(cache, entryKey, loader, staleAt, true);
             }
         }
         catch (RedisUnavailable ex) {
             counter(cache, "error").increment();
             // still one computation per key at a time: a burst while Redis is down does not multiply the queries
-            return singleFlight(cache, cache + "|" + key + "|" + namespaces, loader, false);
+            return singleFlight(cache, cache + "|" + key + "|" + namespaces, loader, staleAt, false);
         }
         counter(cache, "miss").increment();
-        return singleFlight(cache, entryKey, loader, true);
+        return singleFlight(cache, entryKey, loader, staleAt, true);
     }
 
     /** One computation per entry at a time in this instance; the others wait for its result. */
     @SuppressWarnings("unchecked")
-    private <T> T singleFlight(String cache, String flightKey, Supplier<T> loader, boolean store) {
+    private <T> T singleFlight(String cache, String flightKey, Supplier<T> loader,
+            Function<? super T, Instant> staleAt, boolean store) {
         CompletableFuture<Object> mine = new CompletableFuture<>();
         CompletableFuture<Object> running = inFlight.putIfAbsent(flightKey, mine);
         if (running != null) {
@@ -170,7 +184,10 @@ public class DashboardCache {
             T value = loader.get();
             mine.complete(value);
             if (value != null && store) {
-                store(cache, flightKey, value);
+                Duration ttl = ttl(cache, staleAt.apply(value));
+                if (ttl != null) {
+                    store(cache, flightKey, value, ttl);
+                }
             }
             return value;
         }
@@ -183,11 +200,11 @@ public class DashboardCache {
         }
     }
 
-    private void store(String cache, String entryKey, Object value) {
+    private void store(String cache, String entryKey, Object value, Duration ttl) {
         try {
             String text = json.writeValueAsString(value);
             redis(() -> {
-                redisson.getBucket(entryKey, StringCodec.INSTANCE).set(text, ttl(cache));
+                redisson.getBucket(entryKey, StringCodec.INSTANCE).set(text, ttl);
                 return null;
             });
         }
@@ -275,11 +292,29 @@ public class DashboardCache {
         return current == null ? seed : current;
     }
 
+    /**
+     * The cache's TTL, cut to what is left until {@code staleAt} (null: no cut); null when that has passed (or is
+     * under a millisecond away): then the value is not kept at all.
+     */
+    private Duration ttl(String cache, Instant staleAt) {
+        Duration ttl = ttl(cache);
+        if (staleAt == null) {
+            return ttl;
+        }
+        Duration left = Duration.between(Instant.now(), staleAt);
+        if (left.toMillis() < 1) {
+            return null;
+        }
+        return left.compareTo(ttl) < 0 ? left : ttl;
+    }
+
     /** The TTL less up to a fifth at random: entries filled together do not all expire, and refill, in one second. */
     private Duration ttl(String cache) {
         Duration ttl = switch (cache) {
             case EARNINGS -> properties.earningsTtl();
             case RENTER_HISTORY -> properties.renterHistoryTtl();
+            case OVERVIEW -> properties.overviewTtl();
+            case FLEET -> properties.fleetTtl();
             default -> properties.revenueTtl();
         };
         long millis = ttl.toMillis();

@@ -139,13 +139,18 @@ public record BookingProperties(@DefaultValue("10m") @NotNull Duration holdDurat
      * @param earningsTtl      a partner's earnings
      * @param renterHistoryTtl a renter's totals paid and refunded
      * @param revenueTtl       the admin revenue
+     * @param overviewTtl      the bookings and revenue part of the admin overview ({@code GET /internal/overview},
+     *                         user-service's)
+     * @param fleetTtl         a partner's fleet status (shorter when a rental starts sooner: that comes by the clock,
+     *                         not by an event)
      */
     public record Cache(@DefaultValue("true") boolean enabled, @DefaultValue("10m") @NotNull Duration earningsTtl,
-            @DefaultValue("5m") @NotNull Duration renterHistoryTtl, @DefaultValue("10m") @NotNull Duration revenueTtl) {
+            @DefaultValue("5m") @NotNull Duration renterHistoryTtl, @DefaultValue("10m") @NotNull Duration revenueTtl,
+            @DefaultValue("1m") @NotNull Duration overviewTtl, @DefaultValue("1m") @NotNull Duration fleetTtl) {
 
         @AssertTrue(message = "cache TTLs must be between 1 second and 1 day")
         boolean isTtlSane() {
-            for (Duration ttl : new Duration[] { earningsTtl, renterHistoryTtl, revenueTtl }) {
+            for (Duration ttl : new Duration[] { earningsTtl, renterHistoryTtl, revenueTtl, overviewTtl, fleetTtl }) {
                 if (ttl != null && (ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.compareTo(Duration.ofDays(1)) > 0)) {
                     return false;
                 }

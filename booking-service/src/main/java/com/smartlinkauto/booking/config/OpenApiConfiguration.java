@@ -20,8 +20,10 @@ class OpenApiConfiguration {
                         .description("Quotes (public), holds with an Idempotency-Key (renters), the bookings of a "
                                 + "renter, a partner and all of them (admins), cancellation by the renter or an admin, "
                                 + "a partner's earnings and the admin revenue from the payment ledger (cached, exact in "
-                                + "minor units), "
-                                + "and the read and confirmation payment-service asks for (internal). A hold can never "
+                                + "minor units), a partner's fleet status (per vehicle the rental under way, the next "
+                                + "booking and the pending holds), "
+                                + "the read and confirmation payment-service asks for and the admin overview's part "
+                                + "user-service asks for (internal). A hold can never "
                                 + "double-book: PostgreSQL refuses overlapping holds and confirmed bookings of one "
                                 + "vehicle, turnaround included.")
                         .version("v1"))

@@ -14,9 +14,9 @@ import com.smartlinkauto.servicedefaults.security.StatelessApiSecurity;
 /**
  * Public: the quote. Renters hold and list their own bookings; a booking is read by its renter, the vehicle's
  * partner or an admin (the controllers decide, anyone else gets a 404); partners list their vehicles' bookings,
- * admins all of them. {@code /internal/bookings/**} (payment-service's read and confirmation) is not routed by the
- * gateway and takes only service tokens for booking-service: the service-token chain of service-defaults answers it
- * before this chain.
+ * admins all of them. {@code /internal/bookings/**} (payment-service's read and confirmation) and
+ * {@code /internal/overview} (user-service's) are not routed by the gateway and take only service tokens for
+ * booking-service: the service-token chain of service-defaults answers them before this chain.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

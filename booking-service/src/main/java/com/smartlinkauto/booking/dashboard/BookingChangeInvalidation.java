@@ -1,5 +1,6 @@
 package com.smartlinkauto.booking.dashboard;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.context.event.EventListener;
@@ -13,8 +14,11 @@ import com.smartlinkauto.contracts.events.booking.BookingChanged;
 /**
  * A booking change makes its partner's earnings stale when it changes their rentals: a booking CONFIRMED (a new or
  * re-confirmed rental) or a confirmed one CANCELLED (only those carry a {@code refundAmount}). A hold, its expiry or
- * cancellation, and CONFIRMED → COMPLETED change no dashboard figure and bump nothing; money is the ledger's
- * ({@code PaymentLedger} bumps the partner, the renter and the revenue).
+ * cancellation, and CONFIRMED → COMPLETED change no earnings figure; money is the ledger's ({@code PaymentLedger}
+ * bumps the partner, the renter and the revenue). Every change, whatever the status, moves the admin overview's
+ * bookings by status ({@link CacheNamespaces#BOOKING_COUNTS}): a new hold adds one, any transition moves one from a
+ * status to another. (A booking created before this month moves no count of the overview; the event does not carry
+ * the creation time, and the overview lives only a minute, so every change bumps.)
  * <p>
  * Listens to the event every booking change publishes in its transaction ({@code BookingEvents.changed}); a plain
  * listener, so the outbox keeps no publication for it, and the bump itself waits for the commit
@@ -31,9 +35,13 @@ class BookingChangeInvalidation {
 
     @EventListener
     void on(EventEnvelope<?> event) {
-        if (event.payload() instanceof BookingChanged booking && booking.partnerId() != null
-                && changesRentals(booking)) {
-            invalidation.afterCommit(List.of(CacheNamespaces.partner(booking.partnerId())));
+        if (event.payload() instanceof BookingChanged booking) {
+            List<String> stale = new ArrayList<>(2);
+            stale.add(CacheNamespaces.BOOKING_COUNTS);
+            if (booking.partnerId() != null && changesRentals(booking)) {
+                stale.add(CacheNamespaces.partner(booking.partnerId()));
+            }
+            invalidation.afterCommit(stale);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.smartlinkauto.booking.dashboard;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Repository;
  * The dashboards' SQL: every figure is an aggregate (GROUP BY) over a range scan of an index — the ledger by
  * partner and time ({@code payment_ledger_partner_idx}), by renter ({@code payment_ledger_renter_idx}) or by time
  * ({@code payment_ledger_occurred_idx}); a partner's rented bookings by pickup
- * ({@code bookings_partner_rented_idx}, partial on CONFIRMED/COMPLETED). No rows are loaded into memory, only the
+ * ({@code bookings_partner_rented_idx}, partial on CONFIRMED/COMPLETED); bookings by creation time
+ * ({@code bookings_created_status_idx}). No rows are loaded into memory, only the
  * groups. Months and days are UTC. Rented time is counted in whole seconds per booking (and month), clipped to the
  * window (and the month).
  */
@@ -87,6 +89,18 @@ class DashboardQueries {
             group by 1, 2
             """;
 
+    /**
+     * The bookings created in a month by their current status, and those of them created on one day of it (the
+     * overview's today and this month): an index-only range scan of {@code bookings_created_status_idx}.
+     */
+    static final String BOOKINGS_BY_STATUS = """
+            select status, count(*) filter (where created_at >= :dayFrom and created_at < :dayTo) as today,
+                   count(*) as month
+            from bookings
+            where created_at >= :monthFrom and created_at < :monthTo
+            group by status
+            """;
+
     static final String RENTER_TOTALS = """
             select currency,
                    coalesce(sum(amount_minor) filter (where kind = 'PAYMENT'), 0) as paid,
@@ -106,6 +120,10 @@ class DashboardQueries {
     }
 
     record Paid(String currency, long paidMinor, long refundedMinor) {
+    }
+
+    /** Bookings of one status created in the day and in the month. */
+    record StatusCount(String status, long today, long month) {
     }
 
     /** How the admin revenue is grouped. */
@@ -166,13 +184,21 @@ class DashboardQueries {
                 .list();
     }
 
+    /** Bookings by status created in {@code [dayFrom, dayTo)} and in {@code [monthFrom, monthTo)} (which holds the day). */
+    List<StatusCount> bookingsByStatus(Instant dayFrom, Instant dayTo, Instant monthFrom, Instant monthTo) {
+        return jdbc.sql(BOOKINGS_BY_STATUS).param("dayFrom", at(dayFrom)).param("dayTo", at(dayTo))
+                .param("monthFrom", at(monthFrom)).param("monthTo", at(monthTo))
+                .query((rs, n) -> new StatusCount(rs.getString("status"), rs.getLong("today"), rs.getLong("month")))
+                .list();
+    }
+
     List<Paid> renterTotals(UUID renter) {
         return jdbc.sql(RENTER_TOTALS).param("renter", renter)
                 .query((rs, n) -> new Paid(rs.getString("currency").trim(), rs.getLong("paid"), rs.getLong("refunded")))
                 .list();
     }
 
-    static OffsetDateTime at(java.time.Instant instant) {
+    static OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -2,9 +2,13 @@ package com.smartlinkauto.booking.dashboard;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.smartlinkauto.booking.bookings.BookingStatus;
 import com.smartlinkauto.booking.cache.CacheNamespaces;
 import com.smartlinkauto.booking.cache.DashboardCache;
 import com.smartlinkauto.booking.config.BookingProperties;
@@ -26,7 +31,8 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The dashboards, read through {@link DashboardCache}: a partner's earnings (10 min, namespace of that partner), the
- * admin revenue (10 min, namespace {@code revenue}) and a renter's totals (5 min, namespace of that renter). Each is
+ * admin revenue (10 min, namespace {@code revenue}), a renter's totals (5 min, namespace of that renter) and the
+ * admin overview's bookings and revenue (1 min, namespaces {@code booking-counts} and {@code revenue}). Each is
  * computed from a few SQL aggregates ({@link DashboardQueries}) in one read-only transaction (one snapshot), then
  * assembled here from the groups — never from individual rows. Computations are timed as
  * {@code smartlink_bookings_dashboard_query_seconds{dashboard}} (the misses only).
@@ -44,16 +50,27 @@ public class Dashboards {
         MONTH, VEHICLE
     }
 
+    /**
+     * The zone of every day and month of the dashboards: the admin revenue's days and months, the earnings' months,
+     * the overview's today and this month.
+     */
+    static final ZoneOffset ZONE = ZoneOffset.UTC;
+
+    /** {@link #ZONE}'s name as the overview reports it. */
+    static final String ZONE_NAME = "UTC";
+
     private final DashboardQueries queries;
     private final DashboardCache cache;
     private final TransactionTemplate readOnly;
     private final BigDecimal commissionPercent;
+    private final Clock clock;
     private final MeterRegistry meters;
 
     Dashboards(DashboardQueries queries, DashboardCache cache, PlatformTransactionManager transactions,
-            BookingProperties properties, MeterRegistry meters) {
+            BookingProperties properties, Clock clock, MeterRegistry meters) {
         this.queries = queries;
         this.cache = cache;
+        this.clock = clock;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         // one snapshot for the few queries of one dashboard (read-only: never a serialisation failure)
@@ -72,6 +89,56 @@ public class Dashboards {
         String key = window.from() + "|" + window.to() + "|" + group;
         return cache.readThrough(DashboardCache.REVENUE, List.of(CacheNamespaces.REVENUE), key, RevenueView.class,
                 () -> timed("revenue", () -> computeRevenue(window, group)));
+    }
+
+    /**
+     * The admin overview's bookings and revenue (cached 1 min under the booking counts and the revenue: any booking
+     * change, payment or refund bumps it). The entry is the day's: from midnight on, a new one is computed.
+     */
+    OverviewView overview() {
+        Instant now = clock.instant();
+        String key = LocalDate.ofInstant(now, ZONE).toString();
+        return cache.readThrough(DashboardCache.OVERVIEW,
+                List.of(CacheNamespaces.BOOKING_COUNTS, CacheNamespaces.REVENUE), key, OverviewView.class,
+                () -> timed("overview", () -> computeOverview(now)));
+    }
+
+    /**
+     * The overview as of {@code now}, in one snapshot: one aggregate over the bookings created this month, and the
+     * admin revenue's totals (the very computation of {@code GET /api/admin/revenue}) for this month and the last.
+     */
+    OverviewView computeOverview(Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZONE);
+        YearMonth month = YearMonth.from(today);
+        Instant dayFrom = today.atStartOfDay(ZONE).toInstant();
+        Instant dayTo = today.plusDays(1).atStartOfDay(ZONE).toInstant();
+        Instant monthFrom = month.atDay(1).atStartOfDay(ZONE).toInstant();
+        Instant monthTo = month.plusMonths(1).atDay(1).atStartOfDay(ZONE).toInstant();
+        Instant lastMonthFrom = month.minusMonths(1).atDay(1).atStartOfDay(ZONE).toInstant();
+        return readOnly.execute(status -> {
+            Map<String, Long> bookingsToday = new LinkedHashMap<>();
+            Map<String, Long> bookingsThisMonth = new LinkedHashMap<>();
+            for (BookingStatus bookingStatus : BookingStatus.values()) {
+                bookingsToday.put(bookingStatus.name(), 0L);
+                bookingsThisMonth.put(bookingStatus.name(), 0L);
+            }
+            for (DashboardQueries.StatusCount count : queries.bookingsByStatus(dayFrom, dayTo, monthFrom, monthTo)) {
+                bookingsToday.merge(count.status(), count.today(), Long::sum);
+                bookingsThisMonth.merge(count.status(), count.month(), Long::sum);
+            }
+            return new OverviewView(now, ZONE_NAME, bookingsToday,
+                    bookingsThisMonth, monthRevenue(new Window(monthFrom, monthTo)),
+                    monthRevenue(new Window(lastMonthFrom, monthFrom)));
+        });
+    }
+
+    /** The revenue's totals per currency over a month, as {@code GET /api/admin/revenue?groupBy=month} has them. */
+    private OverviewView.MonthRevenue monthRevenue(Window month) {
+        RevenueView revenue = computeRevenue(month, DashboardQueries.RevenueGroup.MONTH);
+        return new OverviewView.MonthRevenue(month.from(), month.to(), revenue.currencies().stream()
+                .map(c -> new OverviewView.CurrencyRevenue(c.currency(), c.totals().gross(), c.totals().refunds(),
+                        c.totals().commission(), c.totals().net(), c.totals().payments(), c.totals().refundCount()))
+                .toList());
     }
 
     /** What the renter paid and got back, per currency (cached 5 min; a payment or refund of theirs bumps it). */

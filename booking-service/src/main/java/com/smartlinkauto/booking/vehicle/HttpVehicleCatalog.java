@@ -3,6 +3,7 @@ package com.smartlinkauto.booking.vehicle;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,8 +23,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * {@link VehicleCatalog} over vehicle-service's internal API ({@code GET /internal/vehicles/{id}} and
- * {@code GET /internal/vehicles/{id}/blackouts}, service token for {@code vehicle-service}). Answers are kept for a
+ * {@link VehicleCatalog} over vehicle-service's internal API ({@code GET /internal/vehicles/{id}},
+ * {@code GET /internal/vehicles/{id}/blackouts} and {@code GET /internal/vehicles?partnerId=…} (a partner's vehicles,
+ * for the fleet status), service token for {@code vehicle-service}). Answers are kept for a
  * few seconds (one load per vehicle at a time, however many holds ask at once); calls go through the
  * {@code vehicle-service} circuit breaker, which counts only failures to get an answer (a 404 is an answer).
  * Closing it closes its HTTP connection pool (Spring calls {@link #close()} when the context stops).
@@ -70,6 +72,31 @@ class HttpVehicleCatalog implements VehicleCatalog, AutoCloseable {
             throw BookingProblems.vehicleServiceUnavailable(retryAfter);
         }
         return vehicle.orElseThrow(() -> BookingProblems.vehicleNotFound(vehicleId));
+    }
+
+    @Override
+    public PartnerVehicles partnerVehicles(UUID partnerId, int page, int size) {
+        InternalPage answer;
+        try {
+            answer = breaker.executeSupplier(() -> {
+                InternalPage body = call("/internal/vehicles?partnerId={partner}&page={page}&size={size}",
+                        InternalPage.class, partnerId, page, size);
+                if (body == null || body.items() == null) {
+                    // the read is answered for any partner (an unknown one: an empty page); a 404 is a vehicle-service
+                    // from before it existed
+                    throw new Unavailable("vehicle-service does not list a partner's vehicles (404)", null);
+                }
+                return body;
+            });
+        }
+        catch (CallNotPermittedException | Unavailable ex) {
+            unavailable.increment();
+            throw BookingProblems.vehicleServiceUnavailable(retryAfter);
+        }
+        fetched.increment();
+        return new PartnerVehicles(answer.items().stream().map(v -> new PartnerVehicles.Vehicle(v.id(), v.make(),
+                v.model(), v.year(), v.licensePlate(), v.city(), v.status(), v.bookable())).toList(),
+                answer.totalElements());
     }
 
     /** Closes the connection pool; reads after this fail as unavailable. */
@@ -132,8 +159,12 @@ class HttpVehicleCatalog implements VehicleCatalog, AutoCloseable {
 
     /** The answer's body, null for a 404; any other outcome is {@link Unavailable}. */
     private <T> T call(String path, UUID vehicleId, Class<T> type) {
+        return call(path, type, vehicleId);
+    }
+
+    private <T> T call(String path, Class<T> type, Object... variables) {
         try {
-            return rest.get().uri(path, vehicleId).accept(MediaType.APPLICATION_JSON).exchange((request, response) -> {
+            return rest.get().uri(path, variables).accept(MediaType.APPLICATION_JSON).exchange((request, response) -> {
                 int status = response.getStatusCode().value();
                 if (status == 404) {
                     return null;
@@ -157,7 +188,8 @@ class HttpVehicleCatalog implements VehicleCatalog, AutoCloseable {
         }
         catch (RuntimeException ex) {
             // connection refused, time-out, no instance registered, no service token to be had, unreadable answer
-            log.warn("vehicle-service cannot be read ({} {}): {}", path, vehicleId, ex.toString());
+            log.warn("vehicle-service cannot be read ({} {}): {}", path, Arrays.toString(variables),
+                    ex.toString());
             log.debug("vehicle-service cannot be read", ex);
             throw new Unavailable(ex.getMessage(), ex);
         }
@@ -174,6 +206,16 @@ class HttpVehicleCatalog implements VehicleCatalog, AutoCloseable {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record InternalVehicle(UUID id, UUID partnerId, String status, boolean bookable, BigDecimal basePricePerDay,
             String currency, int turnaroundMinutes, List<Period> blackouts, String city) {
+    }
+
+    /** {@code GET /internal/vehicles?partnerId=…}: a page of the partner's vehicles. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record InternalPage(List<InternalFleetVehicle> items, long totalElements) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record InternalFleetVehicle(UUID id, String make, String model, int year, String licensePlate, String city,
+            String status, boolean bookable) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

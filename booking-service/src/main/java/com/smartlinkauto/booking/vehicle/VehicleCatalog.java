@@ -13,4 +13,14 @@ public interface VehicleCatalog {
      *                                                               slow, refusing our token, circuit open)
      */
     VehicleSnapshot get(UUID vehicleId);
+
+    /**
+     * A page of the partner's vehicles, newest first, straight from vehicle-service (not cached here: the fleet
+     * status that asks is cached itself).
+     *
+     * @param page from 0
+     * @param size 1–100
+     * @throws com.smartlinkauto.booking.shared.RetryLaterException 503 when vehicle-service cannot be asked
+     */
+    PartnerVehicles partnerVehicles(UUID partnerId, int page, int size);
 }

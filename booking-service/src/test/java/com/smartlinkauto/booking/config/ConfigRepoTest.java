@@ -48,5 +48,7 @@ class ConfigRepoTest {
         assertThat(fromFile.cache().earningsTtl()).isEqualTo(Duration.ofMinutes(10));
         assertThat(fromFile.cache().renterHistoryTtl()).isEqualTo(Duration.ofMinutes(5));
         assertThat(fromFile.cache().revenueTtl()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(fromFile.cache().overviewTtl()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(fromFile.cache().fleetTtl()).isEqualTo(Duration.ofMinutes(1));
     }
 }

@@ -117,6 +117,42 @@ class HttpVehicleCatalogTest {
     }
 
     @Test
+    void aPartnersVehiclesAreReadAPageAtATimeAndAFailureIsUnavailable() {
+        UUID partner = UUID.randomUUID();
+        VehicleServiceStub.Vehicle older = STUB.put(new VehicleServiceStub.Vehicle(UUID.randomUUID(), partner, "ACTIVE",
+                true, new java.math.BigDecimal("49.90"), "EUR", 60, List.of()));
+        VehicleServiceStub.Vehicle newer = STUB.put(new VehicleServiceStub.Vehicle(UUID.randomUUID(), partner,
+                "PENDING_REVIEW", false, new java.math.BigDecimal("49.90"), "EUR", 60, List.of()));
+        STUB.bookable(); // someone else's
+        VehicleCatalog catalog = catalog(TestTokens.serviceTokens("booking-service"), Duration.ZERO);
+
+        PartnerVehicles all = catalog.partnerVehicles(partner, 0, 20);
+        assertThat(all.totalElements()).isEqualTo(2);
+        assertThat(all.items()).extracting(PartnerVehicles.Vehicle::id).containsExactly(newer.id(), older.id());
+        PartnerVehicles.Vehicle first = all.items().get(0);
+        assertThat(first.make()).isEqualTo(VehicleServiceStub.MAKE);
+        assertThat(first.model()).isEqualTo(VehicleServiceStub.model(newer.id()));
+        assertThat(first.licensePlate()).isEqualTo(VehicleServiceStub.plate(newer.id()));
+        assertThat(first.status()).isEqualTo("PENDING_REVIEW");
+        assertThat(first.bookable()).isFalse();
+        assertThat(catalog.partnerVehicles(partner, 1, 1).items()).extracting(PartnerVehicles.Vehicle::id)
+                .containsExactly(older.id());
+        assertThat(catalog.partnerVehicles(UUID.randomUUID(), 0, 20).items()).isEmpty();
+
+        STUB.behavePartner(partner, VehicleServiceStub.Behaviour.FAILING);
+        try {
+            assertThatThrownBy(() -> catalog.partnerVehicles(partner, 0, 20))
+                    .isInstanceOfSatisfying(RetryLaterException.class,
+                            ex -> assertThat(ex.status().value()).isEqualTo(503));
+        }
+        finally {
+            STUB.behavePartner(partner, VehicleServiceStub.Behaviour.NORMAL);
+        }
+        int calls = STUB.partnerCalls(partner);
+        assertThat(calls).as("two pages and the failed read: nothing cached").isEqualTo(3);
+    }
+
+    @Test
     void theBreakerOpensAfterFailuresAndThenAsksNobody() {
         VehicleCatalog catalog = catalog(TestTokens.serviceTokens("booking-service"), Duration.ZERO);
         VehicleServiceStub.Vehicle failing = STUB.bookable();

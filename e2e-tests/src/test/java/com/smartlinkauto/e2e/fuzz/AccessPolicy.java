@@ -82,6 +82,8 @@ final class AccessPolicy {
             rule("GET|HEAD", "/api/partners/\\{[^/]+\\}/bookings", Access.OWNER),
             // booking-service: a partner's earnings, that partner's or an admin's (another partner 403)
             rule("GET|HEAD", "/api/partners/\\{[^/]+\\}/earnings", Access.OWNER),
+            // booking-service: a partner's fleet status, likewise (a renter 403)
+            rule("GET|HEAD", "/api/partners/\\{[^/]+\\}/fleet", Access.OWNER),
             // booking-service: the public quote; holds and one's own list for renters; a booking for its renter,
             // its vehicle's partner and the admins (anyone else 404); cancelling for its renter and the admins
             rule("GET|HEAD", "/api/bookings/quote", Access.PUBLIC),
