@@ -256,10 +256,15 @@ public class AdminOverviewService implements DisposableBean {
             call = CompletableFuture.failedFuture(ex);
         }
         call.whenComplete((answer, failure) -> {
-            inFlight.remove(source, mine);
             if (failure != null) {
+                inFlight.remove(source, mine);
                 Throwable cause = unwrap(failure);
-                log.warn("Admin overview: {} unavailable ({}): {}", source.id(), reason(cause), cause.toString());
+                if (cause instanceof CallNotPermittedException) {
+                    log.debug("Admin overview: {} skipped, its circuit breaker is open", source.id());
+                }
+                else {
+                    log.warn("Admin overview: {} unavailable ({}): {}", source.id(), reason(cause), cause.toString());
+                }
                 mine.completeExceptionally(cause);
                 return;
             }
@@ -267,12 +272,18 @@ public class AdminOverviewService implements DisposableBean {
             Map<OverviewPart, Part> parts = new EnumMap<>(OverviewPart.class);
             for (OverviewPart part : PARTS) {
                 if (part.source() == source) {
-                    Part made = make(part, answer, now);
-                    parts.put(part, made);
-                    cache.store(part, made);
+                    parts.put(part, make(part, answer, now));
                 }
             }
+            // the waiting overviews first; then the cache, and only then is the flight over: an overview arriving
+            // meanwhile still joins this one instead of missing a cache not written yet and calling again
             mine.complete(parts);
+            try {
+                parts.forEach(cache::store);
+            }
+            finally {
+                inFlight.remove(source, mine);
+            }
         });
         return mine;
     }

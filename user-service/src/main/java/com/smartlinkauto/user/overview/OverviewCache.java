@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * Redis down, slow or answering nonsense is a miss, never an error: the lookup waits at most {@code cacheLookup}
  * and goes through circuit breaker {@value #BREAKER}, which spares the next overviews the wait while Redis stays
- * down. Writes are sent off without waiting.
+ * down. Writes are made by the call that fetched the part, after the overviews waiting for it have it.
  * <p>
  * Metrics: {@code smartlink_cache_requests_total{cache="overview-<part>", result="hit|miss|error"}} (error: Redis
  * could not be asked, or an entry could not be read back; the part was fetched).
@@ -164,23 +164,21 @@ class OverviewCache {
         }
     }
 
-    /** Stores a served part for {@code ttl}, without waiting; an unavailable part is never stored. */
+    /**
+     * Stores a served part for {@code ttl}; an unavailable part is never stored. Never throws: a failed write is
+     * logged and counted against Redis's breaker (the part is fetched again next time).
+     */
     void store(OverviewPart part, AdminOverview.Part value) {
-        if (value.status() != AdminOverview.PartStatus.AVAILABLE || !breaker.tryAcquirePermission()) {
+        if (value.status() != AdminOverview.PartStatus.AVAILABLE) {
             return;
         }
-        long start = System.nanoTime();
-        CompletableFuture.runAsync(() -> redis.opsForValue().set(key(part), json.writeValueAsString(value), ttl), executor)
-                .whenComplete((ignored, failure) -> {
-                    long took = System.nanoTime() - start;
-                    if (failure == null) {
-                        breaker.onSuccess(took, TimeUnit.NANOSECONDS);
-                    }
-                    else {
-                        breaker.onError(took, TimeUnit.NANOSECONDS, failure);
-                        log.debug("Overview cache write failed for {}: {}", part.key(), failure.toString());
-                    }
-                });
+        try {
+            String text = json.writeValueAsString(value);
+            breaker.executeRunnable(() -> redis.opsForValue().set(key(part), text, ttl));
+        }
+        catch (RuntimeException ex) {
+            log.debug("Overview cache write failed for {}: {}", part.key(), ex.toString());
+        }
     }
 
     private void count(OverviewPart part, String result) {
