@@ -109,6 +109,26 @@ class AdminOverviewIT extends ApiTestSupport {
         assertThat(overview().path("users").path("status").asString()).isEqualTo("AVAILABLE");
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheOverviewAndItsParts() {
+        JsonNode docs = api.get("/v3/api-docs").json();
+        JsonNode get = docs.path("paths").path(AdminOverviewController.PATH).path("get");
+        assertThat(get.path("responses").propertyNames()).contains("200", "401", "403");
+        assertThat(get.path("responses").path("200").path("content").toString()).contains("AdminOverview");
+        JsonNode schemas = docs.path("components").path("schemas");
+        assertThat(schemas.path("AdminOverview").path("properties").propertyNames())
+                .contains("asOf", "users", "vehicles", "bookings", "revenue", "storage");
+        assertThat(schemas.path("UsersPart").path("properties").propertyNames())
+                .contains("status", "reason", "asOf", "total", "byRole", "partnersByVerification", "pendingPartners");
+        assertThat(schemas.path("VehiclesPart").path("properties").propertyNames())
+                .contains("total", "active", "pending", "bookable", "byStatus");
+        assertThat(schemas.path("StoragePart").path("properties").propertyNames())
+                .contains("nodes", "underReplicatedChunks", "unavailableChunks");
+        assertThat(schemas.path("RevenuePart").path("properties").propertyNames()).contains("thisMonth", "lastMonth");
+        assertThat(schemas.path("UsersPart").path("properties").path("status").path("enum").toString())
+                .contains("AVAILABLE", "UNAVAILABLE");
+    }
+
     /** Every account and role read here, counted in Java. */
     private Map<String, Long> bruteForce() {
         Map<String, Long> counts = new HashMap<>();
