@@ -404,6 +404,13 @@ class GatewayRoutingIT {
         assertThat(withToken("/api/admin/partners/pending", Tokens.partner()).statusCode()).isEqualTo(403);
         assertThat(send(request("/api/admin/users")).statusCode()).isEqualTo(401);
         assertThat(withToken("/api/admin/partners/pending", Tokens.admin()).statusCode()).isEqualTo(200);
+        // the admin overview (user-service): admins only, already at the gateway
+        assertThat(withToken("/api/admin/overview", Tokens.renter()).statusCode()).isEqualTo(403);
+        assertThat(withToken("/api/admin/overview", Tokens.partner()).statusCode()).isEqualTo(403);
+        assertThat(send(request("/api/admin/overview")).statusCode()).isEqualTo(401);
+        HttpResponse<String> overview = withToken("/api/admin/overview", Tokens.admin());
+        assertThat(overview.statusCode()).isEqualTo(200);
+        assertThat(overview.body()).contains("\"service\":\"user-service\"", "\"path\":\"/api/admin/overview\"");
     }
 
     @Test
@@ -486,6 +493,7 @@ class GatewayRoutingIT {
         expected.put("PATCH /api/admin/partners/p-1/verification", "user-admin");
         expected.put("POST /api/admin/keys/rotate", "user-admin");
         expected.put("GET /api/admin/vehicles-export", "user-admin-read");
+        expected.put("GET /api/admin/overview", "user-admin-read");
         expected.put("GET /.well-known/jwks.json", "user-jwks");
         // the catalogue
         expected.put("GET /api/vehicles", "vehicles-read");

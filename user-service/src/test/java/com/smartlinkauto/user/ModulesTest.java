@@ -7,6 +7,6 @@ class ModulesTest extends ModuleBoundariesTest {
 
     ModulesTest() {
         super(UserServiceApplication.class, "account", "admin", "audit", "auth", "events", "keys", "notification",
-                "partner", "security", "servicetoken", "support", "throttle", "token", "web");
+                "overview", "partner", "security", "servicetoken", "support", "throttle", "token", "web");
     }
 }

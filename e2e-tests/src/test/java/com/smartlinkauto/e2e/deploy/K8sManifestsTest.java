@@ -770,6 +770,9 @@ class K8sManifestsTest {
             "booking-service -> vehicle-service:8082",
             // the booking a checkout is for, its confirmation once paid (/internal/bookings/{id})
             "payment-service -> booking-service:8083",
+            // the admin overview's figures (/internal/vehicles/stats, /internal/overview, /internal/storage/stats)
+            "user-service -> vehicle-service:8082",
+            "user-service -> booking-service:8083",
             "storage-controller-service -> user-service:8081",
             "storage-node -> user-service:8081",
             // files into the storage network, heartbeats, chunks
@@ -913,12 +916,14 @@ class K8sManifestsTest {
                 .containsExactlyInAnyOrder("gateway-service", "user-service", "vehicle-service", "storage-node", "monitoring");
         assertThat(sourcesOf(edges, "storage-node:9101")).as("%s who reaches the storage nodes", overlay)
                 .containsExactlyInAnyOrder("storage-controller-service", "storage-node", "monitoring");
-        // vehicle-service's /internal/vehicles: booking-service only (besides the gateway's routes and monitoring)
+        // vehicle-service's /internal/vehicles: booking-service, and user-service for the overview's figures
+        // (besides the gateway's routes and monitoring)
         assertThat(sourcesOf(edges, "vehicle-service:8082")).as("%s who reaches vehicle-service", overlay)
-                .containsExactlyInAnyOrder("gateway-service", "booking-service", "monitoring");
-        // booking-service's /internal/bookings: payment-service only (besides the gateway's routes and monitoring)
+                .containsExactlyInAnyOrder("gateway-service", "booking-service", "user-service", "monitoring");
+        // booking-service's /internal/bookings: payment-service; its /internal/overview: user-service (besides the
+        // gateway's routes and monitoring)
         assertThat(sourcesOf(edges, "booking-service:8083")).as("%s who reaches booking-service", overlay)
-                .containsExactlyInAnyOrder("gateway-service", "payment-service", "monitoring");
+                .containsExactlyInAnyOrder("gateway-service", "payment-service", "user-service", "monitoring");
         // payment-service: the gateway's routes (the provider's webhooks come through the gateway too) and monitoring
         assertThat(sourcesOf(edges, "payment-service:8084")).as("%s who reaches payment-service", overlay)
                 .containsExactlyInAnyOrder("gateway-service", "monitoring");

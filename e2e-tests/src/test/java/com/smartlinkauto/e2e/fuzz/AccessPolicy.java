@@ -105,6 +105,9 @@ final class AccessPolicy {
             rule("GET|HEAD", "/api/vehicles/\\{[^/]+\\}/photos/\\{[^/]+\\}", Access.PUBLIC),
             // vehicle-service: everything else on a vehicle is its owner's or an admin's
             rule(".*", "/api/vehicles/.*", Access.OWNER),
+            // user-service: the admin overview, composed from every service (a part that fails is UNAVAILABLE, never
+            // a 5xx); an admin's only, like the rest of /api/admin/**
+            rule("GET|HEAD", "/api/admin/overview", Access.ADMIN),
             // gateway: /api/admin/** hasRole ADMIN; storage-controller: /api/storage/** hasRole ADMIN
             rule(".*", "/api/admin(/.*)?", Access.ADMIN),
             rule(".*", "/api/storage(/.*)?", Access.ADMIN),

@@ -17,12 +17,14 @@ import com.smartlinkauto.servicedefaults.servicetoken.ServiceTokenVerifier;
  * routed by the gateway and takes only service tokens for storage-controller-service (service-defaults'
  * service-token chain, ordered before this one): the file API {@code /internal/storage/files} for the services
  * that store files (each sees only its own files), the node reports {@code /internal/storage/nodes/**} for
- * storage-node-service only.
+ * storage-node-service only, the network's figures {@code /internal/storage/stats} for user-service only (its admin
+ * overview).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     static final String NODE_CLIENT = "storage-node-service";
+    static final String OVERVIEW_CLIENT = "user-service";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder,
@@ -42,5 +44,12 @@ class SecurityConfiguration {
     ServiceAccessRules nodeReportsOnlyFromNodes() {
         return rules -> rules.requestMatchers("/internal/storage/nodes", "/internal/storage/nodes/**")
                 .hasAuthority(ServiceTokenVerifier.client(NODE_CLIENT));
+    }
+
+    /** The network's figures without an admin's token: user-service's admin overview only. */
+    @Bean
+    ServiceAccessRules statsOnlyForTheOverview() {
+        return rules -> rules.requestMatchers("/internal/storage/stats")
+                .hasAuthority(ServiceTokenVerifier.client(OVERVIEW_CLIENT));
     }
 }

@@ -92,6 +92,35 @@ class StatsIT extends StorageTestSupport {
         assertThat(renter.statusCode()).isEqualTo(403);
     }
 
+    /** The internal twin for user-service's admin overview: the same figures, user-service's service token only. */
+    @Test
+    void theInternalStatsAreTheSameFiguresForUserServiceOnly() throws Exception {
+        await("the same figures in a quiet moment").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .untilAsserted(() -> {
+                    JsonNode before = getJson("/api/storage/stats");
+                    HttpResponse<String> internal = send(serviceRequest("user-service", "/internal/storage/stats"));
+                    JsonNode after = getJson("/api/storage/stats");
+                    assertThat(internal.statusCode()).as(internal.body()).isEqualTo(200);
+                    assertThat(without(after)).isEqualTo(without(before));
+                    assertThat(without(tools.jackson.databind.json.JsonMapper.builder().build()
+                            .readTree(internal.body()))).isEqualTo(without(after));
+                });
+        for (String other : List.of("vehicle-service", "storage-node-service", "booking-service")) {
+            HttpResponse<String> refused = send(serviceRequest(other, "/internal/storage/stats"));
+            assertThat(refused.statusCode()).as(other + ": " + refused.body()).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        }
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/internal/storage/stats"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        // an admin's user token is for /api/storage/stats, not for the internal plane
+        HttpResponse<String> admin = send(request("/internal/storage/stats"));
+        assertThat(admin.statusCode()).isEqualTo(401);
+        // and user-service's service token opens nothing under /api/storage
+        HttpResponse<String> onPublic = send(serviceRequest("user-service", "/api/storage/stats"));
+        assertThat(onPublic.statusCode()).isEqualTo(401);
+    }
+
     private void assertAddsUp(JsonNode stats, Expected expected) {
         JsonNode nodes = stats.path("nodes");
         assertThat(nodes.path("total").asLong()).as("nodes.total").isEqualTo(expected.total());

@@ -26,7 +26,7 @@ public record ServiceClientProperties(String secrets, Map<String, List<String>> 
 
     /** Who calls whom on the platform's internal plane. */
     public static final Map<String, List<String>> DEFAULT_GRANTS = Map.of(
-            "user-service", List.of("storage-controller-service"),
+            "user-service", List.of("storage-controller-service", "vehicle-service", "booking-service"),
             "vehicle-service", List.of("storage-controller-service"),
             "storage-controller-service", List.of("storage-node-service"),
             "storage-node-service", List.of("storage-controller-service", "storage-node-service"),

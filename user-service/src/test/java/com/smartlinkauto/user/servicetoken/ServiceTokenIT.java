@@ -192,7 +192,8 @@ class ServiceTokenIT extends ApiTestSupport {
         assertThat(ownTokens.token("storage-controller-service")).as("kept until shortly before expiry").isEqualTo(token);
         Jwt jwt = verifierFor("storage-controller-service").decoder().decode(token);
         assertThat(jwt.getSubject()).isEqualTo("user-service");
-        assertThat(List.of("storage-node-service", "vehicle-service").stream()
+        // its grants: the storage controller (documents), vehicle-service and booking-service (the admin overview)
+        assertThat(List.of("storage-node-service", "payment-service", "vehicle-service", "booking-service").stream()
                 .map(audience -> {
                     try {
                         ownTokens.token(audience);
@@ -202,6 +203,6 @@ class ServiceTokenIT extends ApiTestSupport {
                         return audience + " refused";
                     }
                 }).collect(Collectors.toList())).containsExactly("storage-node-service refused",
-                        "vehicle-service refused");
+                        "payment-service refused", "vehicle-service granted", "booking-service granted");
     }
 }

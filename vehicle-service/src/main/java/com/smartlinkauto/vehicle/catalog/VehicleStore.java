@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -73,6 +76,30 @@ public class VehicleStore {
                 .param("status", status.name()).param("reason", reason)
                 .param("cause", cause == null ? null : cause.name()).param("at", Timestamp.from(at)).param("id", id)
                 .update();
+    }
+
+    /**
+     * Vehicles per status and the bookable ones, in one statement (one snapshot): a scan of
+     * {@code vehicles_status_idx} (status, partner_verified), not of the rows.
+     */
+    public VehicleStats stats(Instant now) {
+        Map<VehicleStatus, Long> byStatus = new EnumMap<>(VehicleStatus.class);
+        for (VehicleStatus status : VehicleStatus.values()) {
+            byStatus.put(status, 0L);
+        }
+        long[] bookable = { 0 };
+        jdbc.sql("select status, count(*) as vehicles, count(*) filter (where partner_verified) as verified "
+                + "from vehicles group by status")
+                .query((ResultSet rs) -> {
+                    VehicleStatus status = VehicleStatus.valueOf(rs.getString("status"));
+                    byStatus.put(status, rs.getLong("vehicles"));
+                    if (status == VehicleStatus.ACTIVE) {
+                        bookable[0] = rs.getLong("verified");
+                    }
+                });
+        long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        return new VehicleStats(total, Collections.unmodifiableMap(byStatus), byStatus.get(VehicleStatus.ACTIVE),
+                byStatus.get(VehicleStatus.PENDING_REVIEW), bookable[0], now);
     }
 
     public Optional<Vehicle> find(UUID id) {
