@@ -4,7 +4,7 @@
 
 # What the e2e tests expect of the services beyond their production defaults: booking-service's holds expire
 # after 20 s and its sweeper looks every second, so that BookingE2EIT sees a hold lapse and the car come back
-# within its bounds (config-repo/booking-service.yml keeps 10 min and 5 s). `./smartlink test` starts the
+# within its bounds (config-repo/booking-service.yml keeps 10 min and 5 s), and the admin overview's cache is short. `./smartlink test` starts the
 # services with these; `./smartlink up --e2e` does too, for running the e2e tests by hand (a service already
 # running keeps what it was started with). They reach the services only (svc_env), never the ITs of verify.
 # shellcheck disable=SC2034   # read by svc_env (processes.sh)
@@ -13,6 +13,8 @@ E2E_SERVICE_ENV=(
   SMARTLINK_BOOKINGS_SWEEPER_INTERVAL=1s
   # the sandbox payment provider may hold a webhook back on request (PaymentE2EIT's late payments)
   PAYMENTS_SANDBOX_ALLOW_WEBHOOK_DELAY=true
+  # the admin overview's parts are cached 5 s instead of a minute: AdminOverviewE2EIT sees its own figures
+  SMARTLINK_USERS_OVERVIEW_CACHE_TTL=5s
 )
 # shellcheck disable=SC2034   # set by `up --e2e`, read by svc_env
 E2E_MODE=0

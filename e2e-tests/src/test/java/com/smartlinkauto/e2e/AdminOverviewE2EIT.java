@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  * user-service, vehicles from vehicle-service, bookings and revenue from booking-service, storage health from the
  * storage controller, each read by user-service with its own service token — and its figures include what this
  * test created: a partner waiting for verification, a listing waiting for review, a bookable vehicle, a hold made
- * today. Parts are cached for a minute, so the test waits (at most 90 s) for parts computed after its changes.
+ * today. Parts are cached (a minute by default, 5 s in the e2e environment), so the test waits, at most 90 s, for
+ * parts computed after its changes.
  * Renters and partners get 403, no token 401.
  */
 class AdminOverviewE2EIT {
