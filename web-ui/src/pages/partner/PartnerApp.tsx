@@ -1,0 +1,3 @@
+export default function PartnerApp() {
+  return <section className="page" />;
+}
