@@ -5,10 +5,28 @@
 #   docker build --build-arg SERVICE=gateway-service --build-arg PORT=8080 -t smartlink/gateway-service .
 #
 # (docker compose passes both args; see docker-compose.yml.)
-# Stages: build (Maven wrapper, JDK 25) -> extract (layered jar) -> runtime (JRE 25, non-root).
+# Stages: web (the gateway's web UI, Node 20) -> build (Maven wrapper, JDK 25) -> extract (layered jar)
+# -> runtime (JRE 25, non-root).
 
+ARG NODE_IMAGE=node:20-bookworm-slim
 ARG JDK_IMAGE=eclipse-temurin:25-jdk
 ARG JRE_IMAGE=eclipse-temurin:25-jre
+
+# ---------------------------------------------------------------------------
+# 0. web: the web UI (web-ui/, React + Vite) for the gateway's jar, which serves it at /. Only the
+#    gateway's image builds it (npm ci, then npm run build: type check, lint, vite build into
+#    web-ui/dist); every other service gets an empty dist. ~/.npm lives in a BuildKit cache.
+# ---------------------------------------------------------------------------
+FROM ${NODE_IMAGE} AS web
+ARG SERVICE
+WORKDIR /workspace
+COPY . .
+RUN --mount=type=cache,target=/root/.npm \
+    if [ "${SERVICE}" = gateway-service ] && [ -f web-ui/package-lock.json ]; then \
+      cd web-ui && npm ci --no-audit --no-fund && npm run build; \
+    else \
+      rm -rf web-ui/dist && mkdir -p web-ui/dist; \
+    fi
 
 # ---------------------------------------------------------------------------
 # 1. build: ./mvnw builds the one module and the libs it needs (-am)
@@ -18,6 +36,8 @@ ARG SERVICE
 WORKDIR /workspace
 RUN test -n "${SERVICE}" || (echo "build arg SERVICE is required, e.g. --build-arg SERVICE=gateway-service" >&2; exit 1)
 COPY . .
+# the gateway's jar copies web-ui/dist into its static/ (gateway-service/pom.xml); empty for the others
+COPY --from=web /workspace/web-ui/dist/ web-ui/dist/
 # ~/.m2 (dependencies and the wrapper's Maven distribution) lives in a BuildKit cache,
 # shared by all service builds, so only the first image pays for the downloads.
 RUN --mount=type=cache,target=/root/.m2 \

@@ -310,8 +310,11 @@ wait_nodes_reported() {   # wait_nodes_reported <t0> <instance...>: the storage-
   done
 }
 
+# Builds what changed: the web UI first (web.sh; the gateway's jar copies web-ui/dist), then the jars when a
+# source, pom or config file is newer than the build stamp. A new web UI build alone rebuilds only the gateway.
 build_if_needed() {
-  local reason="" n
+  web_build
+  local reason="" n gateway_only=0
   for n in "${SVC_NAMES[@]}"; do
     [[ -f $(jar_of "$n") ]] || { reason="${n}.jar missing"; break; }
   done
@@ -320,19 +323,28 @@ build_if_needed() {
       reason="no build stamp"
     else
       local newer
-      newer=$(cd "$ROOT" && find . \( -name .git -o -name .smartlink -o -name target -o -name node_modules -o -path ./infra \) -prune -o \
+      newer=$(cd "$ROOT" && find . \( -name .git -o -name .smartlink -o -name target -o -name node_modules -o -path ./infra \
+          -o -path ./web-ui -o -path ./e2e-browser \) -prune -o \
           -type f \( -path '*/src/*' -o -path './libs/*' -o -path './config-repo/*' -o -name pom.xml \) -newer "$STAMP" -print -quit)
       [[ -z $newer ]] || reason="${newer#./} changed"
+      if [[ -z $reason && $ROOT/web-ui/dist/index.html -nt $STAMP ]]; then
+        reason="web-ui/dist changed"; gateway_only=1
+      fi
     fi
   fi
   if [[ -z $reason ]]; then
     info "jars are up to date"
     return 0
   fi
-  step "building ($reason): ./mvnw -B -q -DskipTests package"
   local t start
   t=$(now); start=$(date +%s.%N)
-  mvnw -B -q -DskipTests package || die "build failed"
+  if (( gateway_only )); then
+    step "building ($reason): ./mvnw -B -q -DskipTests -pl gateway-service -am package"
+    mvnw -B -q -DskipTests -pl gateway-service -am package || die "build failed"
+  else
+    step "building ($reason): ./mvnw -B -q -DskipTests package"
+    mvnw -B -q -DskipTests package || die "build failed"
+  fi
   touch -d "@$start" "$STAMP"
   info "built in $(since "$t")"
 }

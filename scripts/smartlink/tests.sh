@@ -1,6 +1,7 @@
 # shellcheck shell=bash
-# ./smartlink, tests part: `./smartlink test` (infra, ./mvnw verify, up, the e2e tests, down: only
-# what this run started), with a trap that stops a long step and its children on INT/TERM.
+# ./smartlink, tests part: `./smartlink test` (infra, the web UI's build and unit tests, ./mvnw verify, up, the
+# e2e tests, the browser tests, down: only what this run started), with a trap that stops a long step and its
+# children on INT/TERM; `./smartlink test --browser-only` (the browser tests against a running platform).
 
 # What the e2e tests expect of the services beyond their production defaults: booking-service's holds expire
 # after 20 s and its sweeper looks every second, so that BookingE2EIT sees a hold lapse and the car come back
@@ -70,7 +71,21 @@ test_cleanup() {
 }
 
 cmd_test() {
-  local t n
+  local t n a url="" browser_only=0
+  while (( $# )); do
+    case $1 in
+      --browser-only) browser_only=1 ;;
+      --url) [[ $# -ge 2 ]] || die "--url needs a value"; url=$2; shift ;;
+      --url=*) url=${1#--url=} ;;
+      *) die "unknown option $1 (./smartlink test [--browser-only [--url http://host:port]])" ;;
+    esac
+    shift
+  done
+  if (( browser_only )); then
+    test_browser_only "$url"
+    return
+  fi
+  [[ -z $url ]] || die "--url goes with --browser-only (./smartlink test runs its own platform)"
   t=$(now)
   for n in $(all_instances); do [[ -n $(svc_pid "$n") ]] && TEST_KEEP+=("$n"); done
   port_open "$KAFKA_PORT" || TEST_STOP_INFRA+=(kafka)
@@ -85,8 +100,11 @@ cmd_test() {
   # test-support uses Testcontainers only where a Docker engine answers; say so up front instead of
   # letting every test JVM probe for one
   docker_ok || export SMARTLINK_TEST_DOCKER=false
-  step "unit + integration tests: ./mvnw -B verify"
+  # the web UI first: the gateway's jar (built by verify) carries web-ui/dist; its unit tests belong to verify
   local start; start=$(date +%s.%N)
+  web_build
+  run_child web_test || { warn "the web UI's unit tests failed"; exit 1; }
+  step "unit + integration tests: ./mvnw -B verify"
   run_child mvnw -B verify || { warn "./mvnw -B verify failed"; exit 1; }
   touch -d "@$start" "$STAMP"     # the jars were just built by verify
   cmd_up --no-build --e2e
@@ -94,8 +112,27 @@ cmd_test() {
   # the e2e tests read .smartlink/admin.txt and .smartlink/secrets.env themselves; an admin from the
   # environment reaches them the same way, as SMARTLINK_ADMIN_EMAIL/SMARTLINK_ADMIN_PASSWORD in the
   # environment Maven and its test JVMs inherit (never as -D arguments: argv is visible in ps)
+  local failed=()
   run_child mvnw -B -Pe2e -pl e2e-tests verify -Dsmartlink.gateway.url="http://127.0.0.1:${S_PORT[gateway-service]}" \
       -Dsmartlink.gateway.management.url="http://127.0.0.1:$(mgmt_port gateway-service)" \
-    || { warn "e2e tests failed"; exit 1; }
+    || { warn "e2e tests failed"; failed+=("e2e tests"); }
+  # the browser tests run even when the Java e2e tests failed: one run reports both
+  run_child browser_tests || { warn "browser tests failed"; failed+=("browser tests"); }
+  (( ${#failed[@]} == 0 )) || { warn "failed: ${failed[*]}"; exit 1; }
   step "all tests passed in $(since "$t")"
+}
+
+# `./smartlink test --browser-only [--url URL]`: the browser tests against a platform that is already up (started
+# with ./smartlink up --e2e, or any gateway at URL); starts and stops nothing.
+test_browser_only() {
+  local url=${1:-http://127.0.0.1:${S_PORT[gateway-service]}}
+  if [[ -z ${1:-} ]] && ! health_up "$(mgmt_port gateway-service)"; then
+    die "the gateway is not up on port ${S_PORT[gateway-service]}: ./smartlink up --e2e first (or --url http://host:port)"
+  fi
+  # the admin the runner generated (.smartlink/admin.txt) is read by the tests themselves
+  trap 'on_signal 130' INT
+  trap 'on_signal 143' TERM
+  local t; t=$(now)
+  run_child browser_tests "$url" || { step "${R}browser tests: FAILED${N}"; exit 1; }
+  step "${G}browser tests: PASSED${N} in $(since "$t")"
 }

@@ -3,6 +3,7 @@ package com.smartlinkauto.gateway.security;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import com.smartlinkauto.gateway.revocation.TokenRevocation;
 import com.smartlinkauto.gateway.web.Problems;
+import com.smartlinkauto.gateway.webui.WebUiPaths;
 import com.smartlinkauto.servicedefaults.security.SmartlinkJwt;
 import com.smartlinkauto.servicedefaults.security.VerifiedJwtCache;
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
@@ -36,7 +38,8 @@ import reactor.core.publisher.Mono;
  * The gateway checks every token before a request leaves it: RS256 JWTs signed by user-service,
  * whose public keys it reads from {@code /.well-known/jwks.json} through discovery. A missing,
  * malformed, tampered ({@code alg: none}, another key) or expired token is a 401; {@code /api/admin/**}
- * without ADMIN is a 403; both as problem+json. Services check the token again and decide ownership.
+ * without ADMIN is a 403; both as problem+json. Services check the token again and decide ownership. The web UI's
+ * pages and files are public reads with a chain of their own ({@link #webUiSecurity}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -60,7 +63,30 @@ class GatewaySecurityConfiguration {
             exchange.getResponse(), HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
             "Your role does not allow this request.");
 
+    /**
+     * Reads of the web UI's pages and files ({@link WebUiPaths#appReads()}: GET/HEAD outside /api, /actuator, ...):
+     * public, and no bearer token is looked at, so a stray {@code Authorization} header costs no JWT decode and no
+     * revocation lookup in Redis. Spring Security's firewall still runs first (path tricks are refused for every
+     * chain) and its default headers are still written. Writes to those paths fall through to the chain below and
+     * on to the web UI's handler, which answers 405.
+     */
     @Bean
+    @Order(0)
+    SecurityWebFilterChain webUiSecurity(ServerHttpSecurity http) {
+        return http
+                .securityMatcher(WebUiPaths.appReads())
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(1)
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http,
             Converter<Jwt, Mono<AbstractAuthenticationToken>> jwtAuthentication) {
         return http
@@ -84,6 +110,8 @@ class GatewaySecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/bookings/quote").permitAll()
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
                         .pathMatchers("/api/**").authenticated()
+                        // the sandbox checkout's forms (/payments/sandbox/**); other paths: no route (404), or
+                        // the web UI's handler (a write there is 405)
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthentication))
