@@ -238,7 +238,7 @@ export function VehiclePage() {
               <input id="v-to" type="datetime-local" required value={toLocalInput(draft.to)} onChange={(e) => setDraft((d) => ({ ...d, to: fromLocalInput(e.target.value) }))} data-testid="stay-return" />
             </div>
             <button type="submit" className="button secondary" data-testid="stay-apply">
-              {t('vehicle.quote')}
+              {t('vehicle.applyDates')}
             </button>
           </form>
           {from && to ? (
