@@ -59,7 +59,8 @@ function Payments({ booking }: { booking: Booking }) {
     queryKey: ['payments', booking.id, booking.status],
     queryFn: () => api.payments.ofBooking(booking.id),
     retry: false,
-    enabled: booking.status !== 'HELD',
+    // only bookings that were paid have payments (asking for others is a 404 by design)
+    enabled: booking.status === 'CONFIRMED' || booking.status === 'COMPLETED' || booking.refundAmount !== null,
   });
   if (!payments.isSuccess) {
     // 404 until a checkout was started: nothing to show
