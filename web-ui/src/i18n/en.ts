@@ -131,6 +131,7 @@ export const en = {
   'vehicle.unavailable': 'Not available for your dates',
   'vehicle.busy': 'Busy {from} – {to}',
   'vehicle.pickDates': 'Choose your dates to check availability and get a price.',
+  'vehicle.applyDates': 'Check these dates',
   'vehicle.quote': 'Price',
   'vehicle.quoteDays': '{days} × {price}',
   'vehicle.subtotal': 'Subtotal',

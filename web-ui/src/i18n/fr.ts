@@ -133,6 +133,7 @@ export const fr: Record<MessageKey, string> = {
   'vehicle.unavailable': 'Indisponible à vos dates',
   'vehicle.busy': 'Occupée du {from} au {to}',
   'vehicle.pickDates': 'Choisissez vos dates pour vérifier la disponibilité et obtenir un prix.',
+  'vehicle.applyDates': 'Vérifier ces dates',
   'vehicle.quote': 'Prix',
   'vehicle.quoteDays': '{days} × {price}',
   'vehicle.subtotal': 'Sous-total',

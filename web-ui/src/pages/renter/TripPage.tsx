@@ -59,7 +59,8 @@ function Payments({ booking }: { booking: Booking }) {
     queryKey: ['payments', booking.id, booking.status],
     queryFn: () => api.payments.ofBooking(booking.id),
     retry: false,
-    enabled: booking.status !== 'HELD',
+    // only bookings that were paid have payments (asking for others is a 404 by design)
+    enabled: booking.status === 'CONFIRMED' || booking.status === 'COMPLETED' || booking.refundAmount !== null,
   });
   if (!payments.isSuccess) {
     // 404 until a checkout was started: nothing to show
@@ -137,12 +138,13 @@ export function TripPage() {
   const queryClient = useQueryClient();
   const returned = params.get('checkout');
   const [cancelled, setCancelled] = useState<Booking | null>(null);
+  const now = useNow(1000);
 
   const booking = useQuery({
     queryKey: ['booking', id],
     queryFn: () => api.bookings.get(id),
-    // after the payment page, poll until the webhook confirmed it (or the hold ended)
-    refetchInterval: (query) => (query.state.data?.status === 'HELD' ? 2000 : false),
+    // while HELD: back from the payment page, poll briskly until the webhook confirmed it; otherwise now and then
+    refetchInterval: (query) => (query.state.data?.status === 'HELD' ? (returned === 'success' ? 2000 : 15_000) : false),
   });
 
   const checkout = useMutation({
@@ -175,7 +177,9 @@ export function TripPage() {
     );
   }
   const b = cancelled ?? booking.data;
-  const held = b.status === 'HELD' && b.holdExpiresAt !== null;
+  const held = b.status === 'HELD' && b.holdExpiresAt !== null && new Date(b.holdExpiresAt).getTime() > now;
+  // the hold ran out here before the server's sweeper marked it EXPIRED: nothing left to pay
+  const lapsed = b.status === 'HELD' && !held;
   return (
     <section className="page narrow" aria-labelledby="trip-title">
       <h1 id="trip-title">{t('trip.title')}</h1>
@@ -186,7 +190,7 @@ export function TripPage() {
       {b.status === 'CONFIRMED' && <Notice tone="success" testId="booking-confirmed">{t('trip.confirmed')}</Notice>}
       {held && returned === 'success' && <Notice testId="awaiting-confirmation">{t('trip.waiting')}</Notice>}
       {held && returned === 'cancelled' && <Notice tone="warning">{t('trip.checkoutCancelled')}</Notice>}
-      {b.status === 'EXPIRED' && <Notice tone="warning">{t('trip.expired')}</Notice>}
+      {(b.status === 'EXPIRED' || lapsed) && <Notice tone="warning" testId="booking-expired">{t('trip.expired')}</Notice>}
       {b.status === 'CANCELLED' && (
         <Notice tone="info" testId="booking-cancelled">
           {t('trip.cancelled')}{' '}

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/instance';
+import { ApiError } from '../../api/problem';
 import type { Vehicle } from '../../api/types';
 import { useAuth } from '../../auth/Auth';
 import { ErrorState, Loading, ProblemAlert, Skeleton } from '../../components/ui';
@@ -124,6 +125,9 @@ export function VehiclePage() {
   const hold = useMutation({
     mutationFn: () => api.bookings.hold({ vehicleId: id, pickupAt: from, returnAt: to }),
     onSuccess: (booking) => navigate(`/trips/${booking.id}`),
+    // 423: another hold of this vehicle is being decided; asked again (same Idempotency-Key) after its Retry-After
+    retry: (failures, error) => failures < 2 && error instanceof ApiError && error.status === 423,
+    retryDelay: (_failures, error) => Math.min((error instanceof ApiError ? error.retryAfterSeconds ?? 1 : 1) * 1000, 5000),
   });
 
   const applyDates = (e: FormEvent) => {
@@ -234,7 +238,7 @@ export function VehiclePage() {
               <input id="v-to" type="datetime-local" required value={toLocalInput(draft.to)} onChange={(e) => setDraft((d) => ({ ...d, to: fromLocalInput(e.target.value) }))} data-testid="stay-return" />
             </div>
             <button type="submit" className="button secondary" data-testid="stay-apply">
-              {t('vehicle.quote')}
+              {t('vehicle.applyDates')}
             </button>
           </form>
           {from && to ? (
