@@ -72,7 +72,8 @@ npm_install() {
   step "$name: npm ci"
   local t; t=$(now)
   rm -f "$stamp"
-  (cd "$dir" && npm ci --prefer-offline --no-audit --no-fund 9>&-) > "$LOGS/$name-npm.log" 2>&1 \
+  # Playwright never downloads a browser here (none of its packages does on install today; this keeps it so)
+  (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefer-offline --no-audit --no-fund 9>&-) > "$LOGS/$name-npm.log" 2>&1 \
     || { tail -n 40 "$LOGS/$name-npm.log" >&2; die "npm ci in $name/ failed (log: ${LOGS#"$ROOT"/}/$name-npm.log)"; }
   echo "$want" > "$stamp"
   info "installed in $(since "$t")"
