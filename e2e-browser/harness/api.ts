@@ -251,3 +251,8 @@ export async function adminGet<T>(path: string): Promise<T> {
 export function digits(text: string | null | undefined): string {
   return (text ?? '').replace(/\D/g, '');
 }
+
+/** The value of a datetime-local input for an instant, in the tests' browser time zone (Africa/Douala, UTC+1). */
+export function localInput(iso: string): string {
+  return new Date(Date.parse(iso) + 3_600_000).toISOString().slice(0, 16);
+}

@@ -22,7 +22,7 @@ test('index.html, deep links and assets carry the cache policy and the CSP', asy
   expect(index.headers['cache-control']).toBe('no-cache');
   const csp = String(index.headers['content-security-policy']);
   for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'",
-    "frame-ancestors 'none'", "base-uri 'self'", "connect-src 'self'"]) {
+    "frame-ancestors 'none'", "base-uri 'self'", "connect-src 'self'", 'frame-src blob:']) {
     expect(csp).toContain(directive);
   }
   expect(index.headers['x-content-type-options']).toBe('nosniff');

@@ -77,7 +77,7 @@ class WebUiIT {
 
     private static void assertHardened(HttpResponse<?> response) {
         assertThat(header(response, "Content-Security-Policy")).isEqualTo("default-src 'self'; script-src 'self'; "
-                + "style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; "
+                + "style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; frame-src blob:; "
                 + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
         assertThat(header(response, "X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(header(response, "Referrer-Policy")).isEqualTo("same-origin");
