@@ -102,16 +102,21 @@ export interface Listing {
 
 const VIN_ALPHABET = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
 
-export function listing(city: string, overrides: Partial<Listing> = {}) {
+/** A random 17-character VIN (no I, O or Q). */
+export function randomVin(): string {
   let vin = '';
   for (let i = 0; i < 17; i++) {
     vin += VIN_ALPHABET[Math.floor(Math.random() * VIN_ALPHABET.length)];
   }
+  return vin;
+}
+
+export function listing(city: string, overrides: Partial<Listing> = {}) {
   return {
     make: 'Toyota',
     model: 'RAV4',
     year: 2021,
-    vin,
+    vin: randomVin(),
     licensePlate: `LT-${Math.floor(100_000 + Math.random() * 900_000)}`,
     basePricePerDay: 25000,
     currency: 'XAF',
