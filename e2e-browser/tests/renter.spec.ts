@@ -109,7 +109,7 @@ test('a declined card shows the provider\'s error and the booking stays on hold'
   // the renter is told in the app too: a notification of the declined payment
   await expect(async () => {
     await page.goto('/notifications');
-    await expect(page.locator('main')).toContainText(/declined|refusé/i, { timeout: 2_000 });
+    await expect(page.locator('[data-testid="notification"][data-type="PAYMENT_FAILED"]')).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
   await ui.check(page, 'notifications');
 });
