@@ -10,8 +10,12 @@ import { CHROMIUM, CHROMIUM_ARGS, GATEWAY, TARGET } from './harness/platform.ts'
  * two cores for the whole suite. Each test makes its own accounts and vehicles (unique e-mails and cities), so the
  * order does not matter and a platform left behind by earlier runs does not either.
  */
+/** SMARTLINK_BROWSER_TESTS=<regex>: only the tests whose title (file › test) matches, e.g. "renter|admin: the overview". */
+const only = process.env.SMARTLINK_BROWSER_TESTS;
+
 export default defineConfig({
   testDir: './tests',
+  grep: only ? new RegExp(only) : undefined,
   outputDir: `${TARGET}/test-results`,
   fullyParallel: false,
   workers: 1,
