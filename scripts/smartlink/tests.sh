@@ -130,6 +130,7 @@ test_browser_only() {
     die "the gateway is not up on port ${S_PORT[gateway-service]}: ./smartlink up --e2e first (or --url http://host:port)"
   fi
   # the admin the runner generated (.smartlink/admin.txt) is read by the tests themselves
+  ensure_dirs
   trap 'on_signal 130' INT
   trap 'on_signal 143' TERM
   local t; t=$(now)

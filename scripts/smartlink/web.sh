@@ -72,7 +72,8 @@ npm_install() {
   step "$name: npm ci"
   local t; t=$(now)
   rm -f "$stamp"
-  (cd "$dir" && npm ci --prefer-offline --no-audit --no-fund 9>&-) > "$LOGS/$name-npm.log" 2>&1 \
+  # Playwright never downloads a browser here (none of its packages does on install today; this keeps it so)
+  (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefer-offline --no-audit --no-fund 9>&-) > "$LOGS/$name-npm.log" 2>&1 \
     || { tail -n 40 "$LOGS/$name-npm.log" >&2; die "npm ci in $name/ failed (log: ${LOGS#"$ROOT"/}/$name-npm.log)"; }
   echo "$want" > "$stamp"
   info "installed in $(since "$t")"
@@ -116,14 +117,16 @@ web_build() {
   info "built in $(since "$t") ($(web_dist_summary))"
 }
 
-web_dist_summary() {   # what the browser loads first: index.html's scripts and styles, raw and gzip
-  local raw=0 gz=0 f
-  for f in "$WEB_UI"/dist/assets/*.js "$WEB_UI"/dist/assets/*.css; do
+web_dist_summary() {   # the scripts and styles index.html loads itself (lazy chunks apart), raw and gzip
+  local raw=0 gz=0 f n=0
+  for f in $(grep -oE '/assets/[^"]+\.(js|css)' "$WEB_UI/dist/index.html" | sort -u); do
+    f="$WEB_UI/dist$f"
     [[ -f $f ]] || continue
     raw=$(( raw + $(stat -c %s "$f") ))
     gz=$(( gz + $(gzip -9 -c "$f" | wc -c) ))
+    n=$(( n + 1 ))
   done
-  echo "assets: $(( raw / 1024 )) KiB, $(( gz / 1024 )) KiB gzip"
+  echo "index.html loads $n files: $(( raw / 1024 )) KiB, $(( gz / 1024 )) KiB gzip"
 }
 
 web_test() {

@@ -326,6 +326,20 @@ class GatewayRoutingIT {
         assertThat(problem(response).get("type").asString()).endsWith("/not-found");
     }
 
+    /**
+     * An unknown API path stays a 404 problem with a valid token, even for a browser that asks for HTML: the web
+     * UI's deep links (any other path) never cover /api/**.
+     */
+    @Test
+    void anUnknownApiPathIsA404ProblemNotTheWebUi() throws Exception {
+        for (String path : List.of("/api/nothing-here", "/api/nothing/here/either", "/api")) {
+            HttpResponse<String> response = send(request(path).header("Authorization", "Bearer " + token("RENTER"))
+                    .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"));
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(problem(response).get("type").asString()).endsWith("/not-found");
+        }
+    }
+
     @Test
     void corsFollowsTheConfiguredOrigins() throws Exception {
         HttpResponse<String> allowed = send(request("/api/users/me")

@@ -89,6 +89,10 @@ final class WebUiHandler implements WebHandler {
         if (file.gzip() != null) {
             headers.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         }
+        if (kind.equals("deep-link")) {
+            // the same URL is a 404 problem for a client that does not ask for HTML
+            headers.add(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        }
         if (exchange.checkNotModified(gzip ? file.gzipEtag() : file.etag())) {
             count(kind, "304");
             return response.setComplete();

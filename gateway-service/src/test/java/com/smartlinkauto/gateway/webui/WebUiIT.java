@@ -75,9 +75,17 @@ class WebUiIT {
         return body;
     }
 
+    /** Every name in the response's Vary headers. */
+    private static List<String> varies(HttpResponse<?> response) {
+        return response.headers().allValues("Vary").stream()
+                .flatMap(value -> java.util.Arrays.stream(value.split(",")))
+                .map(String::trim)
+                .toList();
+    }
+
     private static void assertHardened(HttpResponse<?> response) {
         assertThat(header(response, "Content-Security-Policy")).isEqualTo("default-src 'self'; script-src 'self'; "
-                + "style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; "
+                + "style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; frame-src blob:; "
                 + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
         assertThat(header(response, "X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(header(response, "Referrer-Policy")).isEqualTo("same-origin");
@@ -102,6 +110,9 @@ class WebUiIT {
         assertIsTheApp(response);
         // a public read: no rate limiter (no Redis round trip), no token needed
         assertThat(header(response, "X-RateLimit-Remaining")).isNull();
+        if (!path.equals("/") && !path.equals("/index.html")) {
+            assertThat(varies(response)).as("a deep link depends on Accept").contains("Accept");
+        }
     }
 
     @Test
@@ -125,7 +136,7 @@ class WebUiIT {
         assertThat(header(plain, "Cache-Control")).isEqualTo("public, max-age=31536000, immutable");
         assertThat(header(plain, "Content-Type")).isEqualTo("text/javascript;charset=UTF-8");
         assertThat(header(plain, "Content-Encoding")).isNull();
-        assertThat(String.join(",", plain.headers().allValues("Vary"))).contains("Accept-Encoding");
+        assertThat(varies(plain)).contains("Accept-Encoding").doesNotContain("Accept");
         assertHardened(plain);
 
         HttpResponse<byte[]> gzipped = send(request(SCRIPT).header("Accept-Encoding", "gzip, deflate, br, zstd"));
