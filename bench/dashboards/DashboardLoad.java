@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * The load generator of bench/dashboards.sh (issue #14): the dashboards through the gateway with an admin's token.
  * Run as a single-file program: {@code java bench/dashboards/DashboardLoad.java key=value ...}.
  * <p>
- * Phases, in this order ({@code clients} closed-loop clients each, no think time, {@code seconds} s each):
+ * Phases, in this order ({@code clients} closed-loop clients each, {@code seconds} s each; after each answer a
+ * client pauses 0.5–1.5 × {@code think-ms}, none by default):
  * <ol>
  * <li>CHECK (not timed): the partner earnings of {@code checks} (a file: one line per partner, window and currency
  * with the gross, refunds and rentals the script computed with SQL from the seeded rows) must match the answers.</li>
@@ -67,6 +68,8 @@ public class DashboardLoad {
 
     static HttpClient http;
     static String gateway;
+    /** The mean pause of a client after each answer (0: none); each drawn from 0.5–1.5 times it. */
+    static long thinkMs;
     static String bearer;
     static int partners;
     /** The first month the windows start in: 11 months before this one. */
@@ -89,6 +92,7 @@ public class DashboardLoad {
         int clients = Integer.parseInt(arg("clients", "50"));
         int seconds = Integer.parseInt(arg("seconds", "30"));
         int warmup = Integer.parseInt(arg("warmup", "15"));
+        thinkMs = Long.parseLong(arg("think-ms", "0"));
         partners = Integer.parseInt(arg("partners", "400"));
         long maxEarningsKeys = Long.parseLong(arg("max-earnings-keys", "40000"));
         long maxRevenueKeys = Long.parseLong(arg("max-revenue-keys", "4000"));
@@ -554,7 +558,14 @@ public class DashboardLoad {
                         long[] latency = new long[1];
                         kinds[n] = (byte) stats.send(call, latency);
                         mine[n++] = latency[0];
+                        if (thinkMs > 0) {
+                            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(thinkMs / 2,
+                                    thinkMs + thinkMs / 2 + 1));
+                        }
                     }
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
                 }
                 finally {
                     stats.add(mine, kinds, n);
