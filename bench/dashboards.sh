@@ -15,7 +15,9 @@
 #   JIT warm-up    BENCH_WARMUP s (20): earnings, revenue and overview on entries no later phase asks for
 #   EARNINGS COLD  GET /api/partners/{id}/earnings?from&to&groupBy=month|vehicle, every request the first for its
 #                  cache entry: request n to partner n mod BENCH_PARTNERS, with that partner's next window
-#                  (month-aligned, 1–12 months, by month then by vehicle, then shifted by whole hours)
+#                  (month-aligned, 1–12 months, by month then by vehicle, then shifted by whole hours; every
+#                  window of a run moved by the same odd number of seconds, so that a run a few minutes earlier,
+#                  whose entries are still cached, leaves nothing this one asks for)
 #   EARNINGS WARM  the same entries again, in the same order: hits (cached 10 min)
 #   REVENUE COLD   GET /api/admin/revenue?from&to&groupBy=day|month|partner|city, every request a new entry (by day
 #   REVENUE WARM   or partner over 1–12 weeks, by month or city over 1–12 months); then the same entries again

@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  * <li>JIT warm-up ({@code warmup} s, not a result): earnings, revenue and overview on entries no later phase asks.</li>
  * <li>EARNINGS COLD: {@code GET /api/partners/{id}/earnings?from&to&groupBy} where every request is the first for
  * its cache entry: request n goes to partner n mod {@code partners}, with the next of its windows (month-aligned,
- * 1–12 months, ending at the latest next month, by month or by vehicle, then the same shifted by whole hours).</li>
+ * 1–12 months, ending at the latest next month, by month or by vehicle, then the same shifted by whole hours; all
+ * of this run's windows moved by the same odd number of seconds, so that no earlier run's entries are found).</li>
  * <li>EARNINGS WARM: the entries of EARNINGS COLD again, in the same order (cached 10 min: hits).</li>
  * <li>REVENUE COLD / REVENUE WARM: {@code GET /api/admin/revenue} the same way (by day or partner over 1–12
  * weeks, by month or city over 1–12 months).</li>
@@ -70,6 +71,11 @@ public class DashboardLoad {
     static String gateway;
     /** The mean pause of a client after each answer (0: none); each drawn from 0.5–1.5 times it. */
     static long thinkMs;
+    /**
+     * This run's shift of every window, 1–1,799 s and never whole minutes: the entries of a run a few minutes ago
+     * (still cached for 10 min) are not this run's, so COLD stays cold; whole minutes are the script's probes.
+     */
+    static long runOffsetSeconds;
     static String bearer;
     static int partners;
     /** The first month the windows start in: 11 months before this one. */
@@ -110,6 +116,10 @@ public class DashboardLoad {
         pids.put("load generator", new long[] { ProcessHandle.current().pid() });
         Map<String, String> metrics = pairs(arg("metrics", ""));
         base = YearMonth.now(ZoneOffset.UTC).minusMonths(11);
+        runOffsetSeconds = 1 + Instant.now().getEpochSecond() % 1799;
+        if (runOffsetSeconds % 60 == 0) {
+            runOffsetSeconds++;
+        }
         for (int s = 0; s < 13; s++) {
             for (int len = 1; len <= 12 && s + len <= 13; len++) {
                 MONTH_WINDOWS.add(new int[] { s, len });
@@ -185,8 +195,9 @@ public class DashboardLoad {
             s.caches();
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "   distinct entries asked: earnings %d (cap %d), revenue %d (cap %d)%n",
-                earningsSeen, maxEarningsKeys, revenueSeen, maxRevenueKeys);
+        System.out.printf(Locale.ROOT,
+                "   distinct entries asked: earnings %d (cap %d), revenue %d (cap %d); this run's windows start %d s after the hour%n",
+                earningsSeen, maxEarningsKeys, revenueSeen, maxRevenueKeys, runOffsetSeconds);
         synchronized (FAILURES) {
             for (String f : FAILURES) {
                 System.out.println("FAILURE " + f);
@@ -243,16 +254,16 @@ public class DashboardLoad {
     /**
      * Entry n of the partner earnings: partner n mod partners, then its k-th window (k = n div partners):
      * {@link #MONTH_WINDOWS}, by month then by vehicle, then all of it again shifted by whole hours; plus
-     * {@code offsetMinutes} (the warm-up's entries are off the hour).
+     * {@code offsetMinutes} (the warm-up's entries are half an hour later) and {@link #runOffsetSeconds}.
      */
     static Call earnings(long n, int offsetMinutes) {
         String partner = partner(n % partners);
         long k = n / partners;
         int[] w = MONTH_WINDOWS.get((int) (k % MONTH_WINDOWS.size()));
         boolean byVehicle = (k / MONTH_WINDOWS.size()) % 2 == 1;
-        long shiftMinutes = k / (2L * MONTH_WINDOWS.size()) * 60 + offsetMinutes;
-        Instant from = monthStart(w[0]).plusSeconds(shiftMinutes * 60);
-        Instant to = monthStart(w[0] + w[1]).plusSeconds(shiftMinutes * 60);
+        long shift = (k / (2L * MONTH_WINDOWS.size()) * 60 + offsetMinutes) * 60 + runOffsetSeconds;
+        Instant from = monthStart(w[0]).plusSeconds(shift);
+        Instant to = monthStart(w[0] + w[1]).plusSeconds(shift);
         String groupBy = byVehicle ? "vehicle" : "month";
         return new Call(get("/api/partners/" + partner + "/earnings?from=" + from + "&to=" + to + "&groupBy=" + groupBy),
                 (status, body, sent) -> judgeEarnings(status, body, partner, from, to, groupBy));
@@ -266,10 +277,9 @@ public class DashboardLoad {
         boolean weeks = groupBy.equals("day") || groupBy.equals("partner");
         List<int[]> windows = weeks ? WEEK_WINDOWS : MONTH_WINDOWS;
         int[] w = windows.get((int) (k % windows.size()));
-        long shiftMinutes = k / windows.size() * 60 + offsetMinutes;
-        Instant from = monthStart(w[0]).plusSeconds(shiftMinutes * 60);
-        Instant to = weeks ? from.plus(Duration.ofDays(7L * w[1]))
-                : monthStart(w[0] + w[1]).plusSeconds(shiftMinutes * 60);
+        long shift = (k / windows.size() * 60 + offsetMinutes) * 60 + runOffsetSeconds;
+        Instant from = monthStart(w[0]).plusSeconds(shift);
+        Instant to = weeks ? from.plus(Duration.ofDays(7L * w[1])) : monthStart(w[0] + w[1]).plusSeconds(shift);
         return new Call(get("/api/admin/revenue?from=" + from + "&to=" + to + "&groupBy=" + groupBy),
                 (status, body, sent) -> judgeRevenue(status, body, from, to, groupBy));
     }
