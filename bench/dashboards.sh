@@ -16,8 +16,9 @@
 #   EARNINGS COLD  GET /api/partners/{id}/earnings?from&to&groupBy=month|vehicle, every request the first for its
 #                  cache entry: request n to partner n mod BENCH_PARTNERS, with that partner's next window
 #                  (month-aligned, 1–12 months, by month then by vehicle, then shifted by whole hours; every
-#                  window of a run moved by the same odd number of seconds, so that a run a few minutes earlier,
-#                  whose entries are still cached, leaves nothing this one asks for)
+#                  window of a run, the CHECK's too, moved by the same odd number of seconds, so that a run a few
+#                  minutes earlier, whose entries are still cached, leaves nothing this one asks for: they would
+#                  be hits, and stale ones, since the seed's rows depend on when it ran and SQL bumps no version)
 #   EARNINGS WARM  the same entries again, in the same order: hits (cached 10 min)
 #   REVENUE COLD   GET /api/admin/revenue?from&to&groupBy=day|month|partner|city, every request a new entry (by day
 #   REVENUE WARM   or partner over 1–12 weeks, by month or city over 1–12 months); then the same entries again
@@ -241,15 +242,19 @@ read -r DAY MONTH_BOOKINGS TODAY_BOOKINGS < <(dbsql bookings -tA -F' ' -c "
          count(*) filter (where created_at >= date_trunc('day', now() at time zone 'UTC') at time zone 'UTC')
   from bookings where partner_id between '$PARTNER_LOW' and '$PARTNER_HIGH'")
 info "seeded in $(secs "$t0" "$(now)") s (VACUUM ANALYZE included): $MONTH_BOOKINGS of them booked this month (UTC), $TODAY_BOOKINGS today"
-# what the CHECK phase expects: 8 partners' totals per currency over 1-4 month windows (45 minutes past midnight:
-# entries no other phase asks for), straight from the seeded rows
-dbsql bookings -tA -F' ' -v partners="$PARTNERS" > "$WORK/checks.txt" <<'SQL'
+# This run's shift of every window it asks for, 1..1799 s and not whole minutes: a run started within 10 minutes
+# of another would otherwise find the other's cache entries — not cold, and stale, for the seed's rows depend on
+# the time it ran and writing them with SQL bumps no cache version.
+RUN_OFFSET=$(( 1 + $(date +%s) % 1799 )); (( RUN_OFFSET % 60 )) || RUN_OFFSET=$(( RUN_OFFSET + 1 ))
+# what the CHECK phase expects: 8 partners' totals per currency over 1-4 month windows (45 minutes and the run's
+# offset past midnight: entries no other phase asks for), straight from the seeded rows
+dbsql bookings -tA -F' ' -v partners="$PARTNERS" -v offset="$RUN_OFFSET" > "$WORK/checks.txt" <<'SQL'
 with w as (
   select ('b5ea0c20-0000-4000-8000-' || lpad(to_hex(1 + (i * 47) % :partners), 12, '0'))::uuid as partner,
          (date_trunc('month', now() at time zone 'UTC') - make_interval(months => i + 1)) at time zone 'UTC'
-           + interval '45 minutes' as f,
+           + make_interval(mins => 45, secs => :offset) as f,
          (date_trunc('month', now() at time zone 'UTC') - make_interval(months => i + 1) + make_interval(months => 1 + i % 4))
-           at time zone 'UTC' + interval '45 minutes' as t
+           at time zone 'UTC' + make_interval(mins => 45, secs => :offset) as t
   from generate_series(1, 8) i
 ), money as (
   select w.partner, w.f, w.t, l.currency,
@@ -356,7 +361,8 @@ info "load average now: $(cut -d' ' -f1-3 /proc/loadavg); state Redis using $(co
 set +e
 timeout --kill-after=10 $(( WARMUP + 5 * PHASE_SECONDS + 600 )) \
   "$JAVA" -Xmx512m -XX:+UseSerialGC "$HERE/DashboardLoad.java" gateway="$GATEWAY" token-file="$WORK/token" \
-  partners="$PARTNERS" clients="$CLIENTS" seconds="$PHASE_SECONDS" warmup="$WARMUP" think-ms="$THINK_MS" checks="$WORK/checks.txt" \
+  partners="$PARTNERS" clients="$CLIENTS" seconds="$PHASE_SECONDS" warmup="$WARMUP" think-ms="$THINK_MS" \
+  offset-seconds="$RUN_OFFSET" checks="$WORK/checks.txt" \
   day="$DAY" month-bookings="$MONTH_BOOKINGS" today-bookings="$TODAY_BOOKINGS" \
   pids="$sample" metrics="$metrics" 2>&1 | tee "$WORK/load.out" | grep --line-buffered -v '^RESULT '
 load_status=${PIPESTATUS[0]}

@@ -72,8 +72,9 @@ public class DashboardLoad {
     /** The mean pause of a client after each answer (0: none); each drawn from 0.5–1.5 times it. */
     static long thinkMs;
     /**
-     * This run's shift of every window, 1–1,799 s and never whole minutes: the entries of a run a few minutes ago
-     * (still cached for 10 min) are not this run's, so COLD stays cold; whole minutes are the script's probes.
+     * This run's shift of every window, 1–1,799 s and never whole minutes (the script's): the entries of a run a few
+     * minutes ago, still cached for 10 min, are not this run's, so COLD stays cold — and none of them is stale: the
+     * seed's rows depend on the time it ran, and writing them with SQL bumps no cache version.
      */
     static long runOffsetSeconds;
     static String bearer;
@@ -116,9 +117,10 @@ public class DashboardLoad {
         pids.put("load generator", new long[] { ProcessHandle.current().pid() });
         Map<String, String> metrics = pairs(arg("metrics", ""));
         base = YearMonth.now(ZoneOffset.UTC).minusMonths(11);
-        runOffsetSeconds = 1 + Instant.now().getEpochSecond() % 1799;
-        if (runOffsetSeconds % 60 == 0) {
-            runOffsetSeconds++;
+        runOffsetSeconds = Long.parseLong(arg("offset-seconds", "0"));
+        if (runOffsetSeconds <= 0 || runOffsetSeconds >= 1800 || runOffsetSeconds % 60 == 0) {
+            System.err.println("offset-seconds: 1..1799, not whole minutes");
+            System.exit(2);
         }
         for (int s = 0; s < 13; s++) {
             for (int len = 1; len <= 12 && s + len <= 13; len++) {
