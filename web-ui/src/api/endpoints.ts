@@ -54,6 +54,8 @@ export function endpoints(client: ApiClient) {
       get: (id: string) => client.get<T.Booking>(`/api/bookings/${id}`),
       mine: (when: 'upcoming' | 'past', page: number, size = 20) =>
         client.get<T.RenterHistory>('/api/bookings/me', { query: { when, page, size } }),
+      /** What the cancel would do now (same rule, nothing changed): the refund shown before the renter confirms. */
+      cancellation: (id: string) => client.get<T.CancellationPreview>(`/api/bookings/${id}/cancellation`),
       cancel: (id: string, reason?: string) =>
         client.post<T.Booking>(`/api/bookings/${id}/cancel`, reason ? { reason } : {}),
       ofPartner: (query: { status?: string; page: number; size?: number }) =>

@@ -292,6 +292,33 @@ export interface Booking {
   createdAt: Instant;
 }
 
+/** Why booking-service would refuse to cancel (GET /api/bookings/{id}/cancellation). */
+export type CancellationRefusal = 'RENTAL_STARTED' | 'ALREADY_CANCELLED' | 'EXPIRED' | 'COMPLETED';
+
+/**
+ * What cancelling would do right now, by the rule the cancel itself applies: refundAmount and refundPercent are null
+ * for a hold (nothing charged) and when it cannot be cancelled; detail is then the cancel's own 409 sentence.
+ */
+export interface CancellationPreview {
+  bookingId: Uuid;
+  status: BookingStatus;
+  cancellable: boolean;
+  reason: CancellationRefusal | null;
+  detail: string | null;
+  refundAmount: Money | null;
+  refundPercent: number | null;
+  currency: string;
+  paidAmount: Money;
+  policy: {
+    fullRefundHoursBefore: number;
+    fullRefundPercent: number;
+    lateRefundPercent: number;
+    fullRefundUntil: Instant;
+    cancellableUntil: Instant;
+  };
+  asOf: Instant;
+}
+
 export interface HoldRequest {
   vehicleId: Uuid;
   pickupAt: Instant;

@@ -10,12 +10,15 @@ import {
   ConfirmDialog,
   Countdown,
   ErrorState,
+  Loading,
   Notice,
   ProblemAlert,
+  Skeleton,
   useNow,
   useStatusLabel,
 } from '../../components/ui';
 import { useI18n } from '../../i18n/I18n';
+import { CancelRefundPreview } from './CancelRefundPreview';
 
 /**
  * Where a checkout may send the renter: the sandbox's page on our own origin, or Stripe's hosted checkout. Anything
@@ -85,6 +88,16 @@ function CancelSection({ booking, onCancelled }: { booking: Booking; onCancelled
   const { t, money } = useI18n();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
+  // the refund the cancel would give, asked when the dialog opens and again each minute it stays open (the policy's
+  // edge may pass meanwhile); never kept once the dialog is closed
+  const preview = useQuery({
+    queryKey: ['cancellation', booking.id],
+    queryFn: () => api.bookings.cancellation(booking.id),
+    enabled: open,
+    retry: false,
+    gcTime: 0,
+    refetchInterval: 60_000,
+  });
   const cancel = useMutation({
     mutationFn: () => api.bookings.cancel(booking.id, reason.trim() || undefined),
     onSuccess: (b) => {
@@ -99,6 +112,9 @@ function CancelSection({ booking, onCancelled }: { booking: Booking; onCancelled
   if (!cancellable) {
     return null;
   }
+  // confirming waits for the preview: the renter agrees to the refund they were shown (a preview that failed falls
+  // back to the policy's words; the cancel itself still decides)
+  const refused = preview.isSuccess && !preview.data.cancellable;
   return (
     <>
       <button type="button" className="button danger-outline" onClick={() => setOpen(true)} data-testid="cancel-button">
@@ -110,19 +126,36 @@ function CancelSection({ booking, onCancelled }: { booking: Booking; onCancelled
           confirmLabel={t('trip.cancelConfirm')}
           onConfirm={() => cancel.mutate()}
           onCancel={close}
-          busy={cancel.isPending}
+          busy={cancel.isPending || preview.isPending || refused}
           testId="cancel-dialog"
         >
-          {/* booking-service has no cancellation preview: the refund is the server's, shown once it answered */}
-          <p data-testid="cancel-policy">
-            {booking.status === 'HELD' ? t('trip.cancelHeld') : t('trip.cancelConfirmed', { total: money(booking.total, booking.currency) })}
-          </p>
-          <div className="field">
-            <label htmlFor="cancel-reason">
-              {t('trip.cancelReason')} <span className="muted">{t('common.optional')}</span>
-            </label>
-            <textarea id="cancel-reason" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
-          </div>
+          {preview.isPending && (
+            <Loading label={t('trip.refundPreviewLoading')}>
+              <p className="refund-preview" aria-hidden="true">
+                <Skeleton className="skeleton-line" />
+                <Skeleton className="skeleton-line short" />
+              </p>
+            </Loading>
+          )}
+          {preview.isSuccess && <CancelRefundPreview preview={preview.data} />}
+          {preview.isError && (
+            <>
+              <p data-testid="cancel-policy">
+                {booking.status === 'HELD'
+                  ? t('trip.cancelHeld')
+                  : t('trip.cancelConfirmed', { total: money(booking.total, booking.currency) })}
+              </p>
+              <ProblemAlert error={preview.error} />
+            </>
+          )}
+          {!refused && (
+            <div className="field">
+              <label htmlFor="cancel-reason">
+                {t('trip.cancelReason')} <span className="muted">{t('common.optional')}</span>
+              </label>
+              <textarea id="cancel-reason" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
+            </div>
+          )}
           <ProblemAlert error={cancel.error} />
         </ConfirmDialog>
       )}

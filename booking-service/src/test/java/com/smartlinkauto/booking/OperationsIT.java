@@ -45,6 +45,12 @@ class OperationsIT extends BookingTestSupport {
         assertThat(doc.path("paths").has("/api/bookings")).isTrue();
         assertThat(doc.path("paths").has("/api/bookings/quote")).isTrue();
         assertThat(doc.path("paths").has("/api/bookings/{id}/cancel")).isTrue();
+        // the cancellation preview, with its answer's shape (what the web UI's cancel dialog reads)
+        assertThat(doc.path("paths").path("/api/bookings/{id}/cancellation").has("get")).isTrue();
+        assertThat(doc.path("components").path("schemas").path("CancellationPreview").path("properties").properties()
+                .stream().map(java.util.Map.Entry::getKey).toList())
+                .contains("bookingId", "status", "cancellable", "reason", "refundAmount", "refundPercent", "currency",
+                        "paidAmount", "policy", "asOf");
         assertThat(doc.path("paths").has("/api/partners/{partnerId}/bookings")).isTrue();
         assertThat(doc.path("paths").has("/api/admin/bookings")).isTrue();
         assertThat(doc.path("paths").has("/internal/bookings/{id}/confirm")).isTrue();

@@ -85,11 +85,13 @@ final class AccessPolicy {
             // booking-service: a partner's fleet status, likewise (a renter 403)
             rule("GET|HEAD", "/api/partners/\\{[^/]+\\}/fleet", Access.OWNER),
             // booking-service: the public quote; holds and one's own list for renters; a booking for its renter,
-            // its vehicle's partner and the admins (anyone else 404); cancelling for its renter and the admins
+            // its vehicle's partner and the admins (anyone else 404); cancelling (and its preview) for its renter and the
+            // admins
             rule("GET|HEAD", "/api/bookings/quote", Access.PUBLIC),
             rule("POST", "/api/bookings", Access.RENTER),
             rule("GET|HEAD", "/api/bookings/me", Access.RENTER),
             rule("POST", "/api/bookings/\\{[^/]+\\}/cancel", Access.BOOKING_OWNER),
+            rule("GET|HEAD", "/api/bookings/\\{[^/]+\\}/cancellation", Access.BOOKING_OWNER),
             rule("GET|HEAD", "/api/bookings/\\{[^/]+\\}", Access.BOOKING_PARTY),
             // payment-service: the provider's webhook (signed, no token); a checkout for the booking's renter; a
             // booking's payments for its renter, its vehicle's partner and the admins (anyone else 404); the sandbox

@@ -324,7 +324,8 @@ final class Fixtures {
             if (path.equals("/api/bookings/{id}/cancel")) {
                 return values.get("booking.cancel");
             }
-            if (path.equals("/api/bookings/{id}") || path.equals("/api/payments/bookings/{bookingId}")) {
+            if (path.equals("/api/bookings/{id}") || path.equals("/api/bookings/{id}/cancellation")
+                    || path.equals("/api/payments/bookings/{bookingId}")) {
                 return values.get("booking");
             }
             if (path.startsWith("/api/admin/vehicles/{id}/verification")) {

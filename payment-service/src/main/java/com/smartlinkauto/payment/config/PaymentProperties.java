@@ -11,7 +11,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 /**
@@ -21,9 +20,14 @@ import jakarta.validation.constraints.NotNull;
  *
  * @param provider        {@code sandbox} or {@code stripe}; blank: {@code stripe} when {@code stripe.secret-key} is set,
  *                        otherwise {@code sandbox}
- * @param publicBaseUrl   where browsers reach the platform (the gateway): the sandbox's checkout page lies under it
- * @param successUrl      where the provider sends the renter after paying; {@code {bookingId}} is replaced
- * @param cancelUrl       where the provider sends the renter who cancels; {@code {bookingId}} is replaced
+ * @param publicBaseUrl   where browsers reach the platform (the gateway, which also serves the web UI): the sandbox's
+ *                        checkout page and the renter's way back lie under it
+ * @param successUrl      where the provider sends the renter after paying; {@code {bookingId}} is replaced. Blank: the
+ *                        web UI's trip page, {@code <publicBaseUrl>/trips/{bookingId}?checkout=success} (which waits
+ *                        for the confirmation)
+ * @param cancelUrl       where the provider sends the renter who gives up paying; {@code {bookingId}} is replaced.
+ *                        Blank: {@code <publicBaseUrl>/trips/{bookingId}?checkout=cancelled} (pay again while the hold
+ *                        lasts)
  * @param sessionLifetime a checkout session's lifetime at the provider (Stripe: 30 min at least, 24 h at most); our
  *                        hold is shorter, so a lapsed or cancelled booking's session is expired explicitly
  * @param webhookTolerance how old a webhook's signed timestamp may be (Stripe's default: 5 minutes)
@@ -32,8 +36,7 @@ import jakarta.validation.constraints.NotNull;
 @ConfigurationProperties("payments")
 public record PaymentProperties(String provider,
         @DefaultValue("http://127.0.0.1:8080") @NotNull URI publicBaseUrl,
-        @DefaultValue("http://127.0.0.1:8080/api/bookings/{bookingId}") @NotBlank String successUrl,
-        @DefaultValue("http://127.0.0.1:8080/api/bookings/{bookingId}") @NotBlank String cancelUrl,
+        String successUrl, String cancelUrl,
         @DefaultValue("30m") @NotNull Duration sessionLifetime,
         @DefaultValue("300s") @NotNull Duration webhookTolerance,
         @DefaultValue @Valid Bookings bookings, @DefaultValue @Valid Stripe stripe, @DefaultValue @Valid Sandbox sandbox,
@@ -42,8 +45,47 @@ public record PaymentProperties(String provider,
     public static final String SANDBOX = "sandbox";
     public static final String STRIPE = "stripe";
 
+    /** The web UI's page of one trip (web-ui's route {@code /trips/:id}), relative to the public base URL. */
+    public static final String TRIP_PAGE = "/trips/{bookingId}";
+    /** The query the trip page reads on the way back from a checkout: {@code success} or {@code cancelled}. */
+    public static final String CHECKOUT_SUCCESS = "?checkout=success";
+    public static final String CHECKOUT_CANCELLED = "?checkout=cancelled";
+
     public PaymentProperties {
         provider = provider == null || provider.isBlank() ? null : provider.strip();
+        String base = publicBaseUrl == null ? "" : publicBaseUrl.toString().replaceAll("/+$", "");
+        successUrl = successUrl == null || successUrl.isBlank() ? base + TRIP_PAGE + CHECKOUT_SUCCESS
+                : successUrl.strip();
+        cancelUrl = cancelUrl == null || cancelUrl.isBlank() ? base + TRIP_PAGE + CHECKOUT_CANCELLED : cancelUrl.strip();
+    }
+
+    @AssertTrue(message = "public-base-url must be an absolute http(s) URL")
+    boolean isPublicBaseUrlAbsolute() {
+        return publicBaseUrl == null || absoluteHttp(publicBaseUrl);
+    }
+
+    @AssertTrue(message = "success-url and cancel-url must be absolute http(s) URLs with {bookingId} in them (Stripe "
+            + "needs absolute URLs; the renter comes back to their booking)")
+    boolean isReturnUrlsSane() {
+        for (String template : new String[] { successUrl, cancelUrl }) {
+            if (!template.contains("{bookingId}")) {
+                return false;
+            }
+            try {
+                if (!absoluteHttp(new URI(forBooking(template, "00000000-0000-0000-0000-000000000000")))) {
+                    return false;
+                }
+            }
+            catch (java.net.URISyntaxException ex) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean absoluteHttp(URI uri) {
+        return uri.isAbsolute() && uri.getHost() != null
+                && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
     }
 
     @AssertTrue(message = "provider must be sandbox, stripe or blank")

@@ -85,7 +85,8 @@ class SandboxCheckoutController {
         }
         ResponseEntity<String> over = over(session.get());
         return over != null ? forCaller(accept, over)
-                : SandboxPages.checkout(HttpStatus.OK, session.get(), sessionId + "/pay", null);
+                : SandboxPages.checkout(HttpStatus.OK, session.get(), sessionId + "/pay", null,
+                        cancelUrl(session.get()));
     }
 
     @PostMapping(path = PATH + "/{sessionId}/pay", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -142,17 +143,18 @@ class SandboxCheckoutController {
                     deliveries.enqueue(events.paymentFailed(session, intent, "generic_decline",
                             "Your card was declined.", now), session.id());
                     return SandboxPages.checkout(HttpStatus.PAYMENT_REQUIRED, session, "pay",
-                            "Your card was declined. Try another card.");
+                            "Your card was declined. Try another card.", cancelUrl(session));
                 }
                 case INSUFFICIENT_FUNDS -> {
                     deliveries.enqueue(events.paymentFailed(session, intent, "insufficient_funds",
                             "Your card has insufficient funds.", now), session.id());
                     return SandboxPages.checkout(HttpStatus.PAYMENT_REQUIRED, session, "pay",
-                            "Your card has insufficient funds. Try another card.");
+                            "Your card has insufficient funds. Try another card.", cancelUrl(session));
                 }
                 default -> {
                     return SandboxPages.checkout(HttpStatus.BAD_REQUEST, session, "pay",
-                            "This is an invalid card number for the sandbox: use one of the test cards below.");
+                            "This is an invalid card number for the sandbox: use one of the test cards below.",
+                            cancelUrl(session));
                 }
             }
         }));
@@ -203,6 +205,11 @@ class SandboxCheckoutController {
                     "This checkout has expired. Return to the booking to start again.");
         }
         return null;
+    }
+
+    /** Where the renter goes back without paying: the same cancel URL a Stripe session gets. */
+    private String cancelUrl(CheckoutSession session) {
+        return PaymentProperties.forBooking(properties.cancelUrl(), session.bookingId());
     }
 
     private Optional<CheckoutSession> sandboxSession(String sessionId) {

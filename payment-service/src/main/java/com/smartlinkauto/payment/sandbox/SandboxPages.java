@@ -34,8 +34,12 @@ final class SandboxPages {
     private SandboxPages() {
     }
 
-    /** The checkout form; {@code action} relative to the page, {@code error} shown above it (or null). */
-    static ResponseEntity<String> checkout(HttpStatus status, CheckoutSession s, String action, String error) {
+    /**
+     * The checkout form; {@code action} relative to the page, {@code error} shown above it (or null), and the way back
+     * to the booking without paying ({@code cancelUrl}: the web UI's trip page, as Stripe's page has it).
+     */
+    static ResponseEntity<String> checkout(HttpStatus status, CheckoutSession s, String action, String error,
+            String cancelUrl) {
         StringBuilder body = new StringBuilder();
         body.append("<h1>SmartLink Auto · sandbox checkout</h1>");
         body.append(summary(s));
@@ -49,13 +53,16 @@ final class SandboxPages {
                 .append("<p class=\"muted\">Test cards: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined, "
                         + "4000 0000 0000 9995 has insufficient funds.</p>")
                 .append("<button type=\"submit\">Pay ").append(escape(amount(s))).append("</button></form>");
+        body.append("<p><a id=\"cancel\" href=\"").append(escape(cancelUrl))
+                .append("\">Cancel and return to the booking</a></p>");
         return page(status, "Sandbox checkout", body.toString());
     }
 
+    /** After a successful payment: back to the booking ({@code successUrl}: the web UI's trip page). */
     static ResponseEntity<String> paid(CheckoutSession s, String successUrl) {
         return page(HttpStatus.OK, "Payment received", "<h1>Payment received</h1>" + summary(s)
                 + "<p class=\"ok\">Thank you: " + escape(amount(s)) + " was paid. The booking is confirmed in a moment.</p>"
-                + "<p><a href=\"" + escape(successUrl) + "\">Continue</a></p>");
+                + "<p><a id=\"continue\" href=\"" + escape(successUrl) + "\">Continue to your booking</a></p>");
     }
 
     static ResponseEntity<String> message(HttpStatus status, String title, String text) {

@@ -43,6 +43,9 @@ class ConfigRepoTest {
         assertThat(fromFile.sessionLifetime()).isEqualTo(Duration.ofMinutes(30));
         assertThat(fromFile.webhookTolerance()).isEqualTo(Duration.ofMinutes(5));
         assertThat(fromFile.sandbox().initialBackoff()).isEqualTo(Duration.ofSeconds(1));
+        // the renter comes back to the web UI's trip page (web-ui: /trips/:id?checkout=success|cancelled)
+        assertThat(fromFile.successUrl()).isEqualTo("http://127.0.0.1:8080/trips/{bookingId}?checkout=success");
+        assertThat(fromFile.cancelUrl()).isEqualTo("http://127.0.0.1:8080/trips/{bookingId}?checkout=cancelled");
         assertThat(Files.readString(file)).doesNotContain("secret-key:", "webhook-secret:", "sk_live", "whsec_");
     }
 }

@@ -71,7 +71,9 @@ class StripeIT extends PaymentTestSupport {
                 .containsEntry("line_items[0][price_data][product_data][name]", "Booking " + booking.id())
                 .containsEntry("metadata[bookingId]", booking.id().toString())
                 .containsEntry("payment_intent_data[metadata][bookingId]", booking.id().toString())
-                .containsEntry("success_url", "http://127.0.0.1:8080/api/bookings/" + booking.id());
+                // back to the web UI's trip page (web-ui's route /trips/:id reads checkout=success|cancelled)
+                .containsEntry("success_url", "http://127.0.0.1:8080/trips/" + booking.id() + "?checkout=success")
+                .containsEntry("cancel_url", "http://127.0.0.1:8080/trips/" + booking.id() + "?checkout=cancelled");
         assertThat(Long.parseLong(form.get("expires_at")))
                 .isCloseTo(Instant.now().plus(Duration.ofMinutes(30)).getEpochSecond(), within(60L));
         assertThat(call.idempotencyKey()).isEqualTo("checkout-" + booking.id() + "-1");

@@ -39,15 +39,20 @@ class SandboxIT extends PaymentTestSupport {
         assertThat(form.header("Content-Security-Policy")).hasValueSatisfying(
                 csp -> assertThat(csp).contains("default-src 'none'").contains("form-action 'self'")
                         .doesNotContain("unsafe-inline"));
+        String trip = "http://127.0.0.1:8080/trips/" + booking.id();
         assertThat(form.body()).contains("149.70 EUR").contains(booking.id().toString()).contains("name=\"cardNumber\"")
-                .doesNotContain("<script").doesNotContain("http://", "https://");
+                .doesNotContain("<script");
+        // the only absolute URL on the page is the way back to the web UI's trip page without paying
+        assertThat(form.body()).contains("<a id=\"cancel\" href=\"" + trip + "?checkout=cancelled\">");
+        assertThat(form.body().replace(trip + "?checkout=cancelled", "")).doesNotContain("http://", "https://");
         api.get("/payments/sandbox/checkout/cs_test_sandbox_unknown").send().problem(404, "not-found");
         api.get("/payments/sandbox/checkout/cs_test_sandbox_unknown").header("Accept", "text/html").send().expect(404);
         api.get("/payments/sandbox/checkout/%3Cscript%3E").send().expect(404);
 
         try (KafkaProbe probe = new KafkaProbe(bootstrapServers, Topics.PAYMENT_EVENTS)) {
             var paid = api.post(path + "/pay").form("cardNumber", "4242 4242 4242 4242").send().expect(200);
-            assertThat(paid.body()).contains("Payment received");
+            assertThat(paid.body()).contains("Payment received")
+                    .contains("<a id=\"continue\" href=\"" + trip + "?checkout=success\">");
             JsonNode event = probe.awaitEvent(PaymentEventTypes.PAYMENT_SUCCEEDED, booking.id().toString());
             assertThat(event.path("payload").path("amount").decimalValue()).isEqualByComparingTo("149.70");
             assertThat(event.path("payload").path("providerPaymentId").asString()).startsWith("pi_sandbox_");

@@ -19,8 +19,8 @@ import jakarta.validation.constraints.Size;
 /**
  * {@code POST /api/partners/{partnerId}/vehicles}. Texts are NFC-normalised and trimmed here, then checked
  * ({@link CleanText}: no control characters, lengths in characters of the stored form). The model year
- * (1990 … next year), the price's upper bound and decimals, the currency and the country are checked by
- * {@link VehicleRules}.
+ * (1990 … next year), the price's upper bound (its currency's: {@code smartlink.vehicles.max-price-per-day-by-currency})
+ * and decimals, the currency and the country are checked by {@link VehicleRules}.
  */
 public record ListVehicleRequest(@NotBlank @CleanText(max = 60) String make, @NotBlank @CleanText(max = 60) String model,
         @NotNull Integer year,

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A listing request that passed the rules annotations cannot express ({@link VehicleRules}: the model year, the
@@ -12,11 +13,14 @@ import java.util.UUID;
  */
 record NewListing(ListVehicleRequest request, String currency, long priceMinor, String country) {
 
-    /** Checks the request in this order (the first rule broken is the 400 the client gets). */
-    static NewListing check(ListVehicleRequest request, BigDecimal maxPricePerDay, Clock clock) {
+    /**
+     * Checks the request in this order (the first rule broken is the 400 the client gets); the price against the
+     * bound {@code maxPricePerDay} gives for the request's currency.
+     */
+    static NewListing check(ListVehicleRequest request, Function<String, BigDecimal> maxPricePerDay, Clock clock) {
         VehicleRules.checkYear(request.year(), clock);
         String currency = VehicleRules.currency(request.currency());
-        long priceMinor = VehicleRules.priceMinor(request.basePricePerDay(), currency, maxPricePerDay);
+        long priceMinor = VehicleRules.priceMinor(request.basePricePerDay(), currency, maxPricePerDay.apply(currency));
         String country = VehicleRules.country(request.location().country());
         return new NewListing(request, currency, priceMinor, country);
     }

@@ -8,6 +8,7 @@ import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import com.smartlinkauto.servicedefaults.validation.TextRules;
@@ -51,13 +52,19 @@ public final class VehicleRules {
         }
     }
 
-    /** The price in minor units; more decimals than the currency has, or above the bound, is a 400. */
+    /**
+     * The price in minor units; more decimals than the currency has, or above {@code max} (the bound of
+     * {@code currency}: {@code VehicleProperties.maxPricePerDay(currency)}), is a 400 that names the bound and its
+     * currency (in the message and as {@code currency}, {@code maxPricePerDay}).
+     */
     static long priceMinor(BigDecimal price, String currency, BigDecimal max) {
         if (price.signum() <= 0) {
             throw Invalid.field("basePricePerDay", "must be greater than 0");
         }
         if (price.compareTo(max) > 0) {
-            throw Invalid.field("basePricePerDay", "must be at most " + max.toPlainString() + " per day");
+            String bound = max.stripTrailingZeros().toPlainString();
+            throw Invalid.field("basePricePerDay", "must be at most " + bound + " " + currency + " per day (the limit for "
+                    + currency + ")", Map.of("currency", currency, "maxPricePerDay", max.stripTrailingZeros()));
         }
         int digits = Currency.getInstance(currency).getDefaultFractionDigits();
         BigDecimal stripped = price.stripTrailingZeros();

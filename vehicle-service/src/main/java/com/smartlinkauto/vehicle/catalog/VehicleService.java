@@ -54,7 +54,7 @@ public class VehicleService {
     public Vehicle list(UUID partnerId, ListVehicleRequest request, Caller caller) {
         requireActsFor(caller, partnerId,
                 "Only the partner themself or an admin may list vehicles for partner " + partnerId + ".");
-        NewListing listing = NewListing.check(request, properties.maxPricePerDay(), clock);
+        NewListing listing = NewListing.check(request, properties::maxPricePerDay, clock);
         // one listing of a partner at a time from here: the vehicle cap holds under concurrency. Taken before the
         // partner's status is read: a verification change takes the same lock before it updates the partner's
         // vehicles, so a listing made while it arrives sees either the new status or is updated by it (without
@@ -145,7 +145,7 @@ public class VehicleService {
         long priceMinor = current.priceMinor();
         if (request.basePricePerDay() != null) {
             priceMinor = VehicleRules.priceMinor(request.basePricePerDay(), current.currency(),
-                    properties.maxPricePerDay());
+                    properties.maxPricePerDay(current.currency()));
             addIf(changed, "basePricePerDay", priceMinor != current.priceMinor());
         }
         String description = current.description();

@@ -2,6 +2,10 @@ package com.smartlinkauto.vehicle.config;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,6 +13,8 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,13 +23,65 @@ import jakarta.validation.constraints.NotNull;
 /**
  * {@code smartlink.vehicles.*}: defaults here, overridable from config-repo and environment variables.
  *
- * @param maxPricePerDay the highest base price per day a listing may ask, in any currency's major unit
+ * @param maxPricePerDay           the highest base price per day a listing may ask in a currency that
+ *                                 {@code maxPricePerDayByCurrency} does not name, in its major unit
+ * @param maxPricePerDayByCurrency the highest base price per day per ISO 4217 currency, in its major unit: one
+ *                                 bound for every currency cannot fit both EUR (10,000 a day is a lot) and XAF
+ *                                 (25,000 a day is an ordinary car). Absent: {@link #DEFAULT_MAX_PRICE_PER_DAY_BY_CURRENCY};
+ *                                 configured: exactly the configured entries
  */
 @Validated
 @ConfigurationProperties("smartlink.vehicles")
-public record VehicleProperties(@DefaultValue("10000") @NotNull @DecimalMin("1") BigDecimal maxPricePerDay,
-        @DefaultValue @Valid Cache cache, @DefaultValue @Valid Photos photos, @DefaultValue @Valid Search search,
+public record VehicleProperties(
+        @DefaultValue("10000") @NotNull @DecimalMin("1") @DecimalMax(MAX_PRICE_BOUND) BigDecimal maxPricePerDay,
+        Map<String, BigDecimal> maxPricePerDayByCurrency, @DefaultValue @Valid Cache cache,
+        @DefaultValue @Valid Photos photos, @DefaultValue @Valid Search search,
         @DefaultValue @Valid Blackouts blackouts, @DefaultValue @Valid Quotas quotas) {
+
+    /** No bound above what a price may be at all (10 digits before the point, as stored: numeric(14,4)). */
+    static final String MAX_PRICE_BOUND = "9999999999";
+
+    /** EUR and USD 10,000, XAF (no minor unit) 10,000,000 a day. */
+    public static final Map<String, BigDecimal> DEFAULT_MAX_PRICE_PER_DAY_BY_CURRENCY = Map.of(
+            "EUR", new BigDecimal("10000"), "USD", new BigDecimal("10000"), "XAF", new BigDecimal("10000000"));
+
+    public VehicleProperties {
+        if (maxPricePerDayByCurrency == null) {
+            maxPricePerDayByCurrency = DEFAULT_MAX_PRICE_PER_DAY_BY_CURRENCY;
+        }
+        else {
+            // environment variables bind map keys in lower case (..._BYCURRENCY_XAF → "xaf"): codes are upper case
+            Map<String, BigDecimal> upper = new LinkedHashMap<>();
+            maxPricePerDayByCurrency.forEach((code, max) -> upper.put(code.strip().toUpperCase(Locale.ROOT), max));
+            maxPricePerDayByCurrency = java.util.Collections.unmodifiableMap(upper);
+        }
+    }
+
+    /** The bound for {@code currency} (an ISO 4217 code): its own entry, else {@link #maxPricePerDay()}. */
+    public BigDecimal maxPricePerDay(String currency) {
+        return maxPricePerDayByCurrency.getOrDefault(currency.toUpperCase(Locale.ROOT), maxPricePerDay);
+    }
+
+    @AssertTrue(message = "max-price-per-day-by-currency: every key must be an ISO 4217 currency code with a minor "
+            + "unit (EUR, XAF, ...) and every bound between 1 and " + MAX_PRICE_BOUND)
+    boolean isMaxPricePerDayByCurrencySane() {
+        BigDecimal ceiling = new BigDecimal(MAX_PRICE_BOUND);
+        for (Map.Entry<String, BigDecimal> entry : maxPricePerDayByCurrency.entrySet()) {
+            BigDecimal max = entry.getValue();
+            if (max == null || max.compareTo(BigDecimal.ONE) < 0 || max.compareTo(ceiling) > 0) {
+                return false;
+            }
+            try {
+                if (Currency.getInstance(entry.getKey()).getDefaultFractionDigits() < 0) {
+                    return false;
+                }
+            }
+            catch (IllegalArgumentException ex) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /**
      * @param searchTtl  how long a search result page is kept (and may be served) at most
