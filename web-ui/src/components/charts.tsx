@@ -1,4 +1,8 @@
 /** Small SVG charts: no chart library (bundle size), accessible by a title and the table next to them. */
+import type { ReactNode } from 'react';
+import type { MoneyFigures } from '../api/types';
+import { useI18n } from '../i18n/I18n';
+
 export interface Bar {
   key: string;
   label: string;
@@ -39,5 +43,46 @@ export function BarChart({ bars, title, testId }: { bars: Bar[]; title: string; 
         );
       })}
     </svg>
+  );
+}
+
+/**
+ * Gross, refunds, commission and net of one currency as the server computed them (partner earnings, admin
+ * revenue); `children` adds the page's own figures after them. Test ids `<testIdPrefix>-gross` and `-net`.
+ */
+export function MoneyTotals({
+  totals,
+  currency,
+  commissionPercent,
+  testIdPrefix,
+  children,
+}: {
+  totals: MoneyFigures;
+  currency: string;
+  commissionPercent: number;
+  testIdPrefix: string;
+  children?: ReactNode;
+}) {
+  const { t, money, percent } = useI18n();
+  return (
+    <div className="stats">
+      <div className="stat">
+        <span className="stat-value" data-testid={`${testIdPrefix}-gross`}>{money(totals.gross, currency)}</span>
+        <span className="stat-label">{t('partner.earnings.gross')}</span>
+      </div>
+      <div className="stat">
+        <span className="stat-value">{money(totals.refunds, currency)}</span>
+        <span className="stat-label">{t('partner.earnings.refunds')}</span>
+      </div>
+      <div className="stat">
+        <span className="stat-value">{money(totals.commission, currency)}</span>
+        <span className="stat-label">{t('partner.earnings.commission', { percent: percent(commissionPercent) })}</span>
+      </div>
+      <div className="stat">
+        <span className="stat-value" data-testid={`${testIdPrefix}-net`}>{money(totals.net, currency)}</span>
+        <span className="stat-label">{t('partner.earnings.net')}</span>
+      </div>
+      {children}
+    </div>
   );
 }

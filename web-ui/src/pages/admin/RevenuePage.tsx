@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/instance';
-import { BarChart } from '../../components/charts';
+import { BarChart, MoneyTotals } from '../../components/charts';
 import { EmptyState, ErrorState, RowSkeletons, Skeleton } from '../../components/ui';
 import { useI18n } from '../../i18n/I18n';
 import { monthsAgoUtc, startOfNextMonthUtc } from '../../lib/dates';
@@ -25,28 +25,12 @@ export function RevenuePage() {
       {revenue.isSuccess &&
         revenue.data.currencies.map((c) => (
           <section key={c.currency} className="panel" data-testid="revenue-currency" data-currency={c.currency}>
-            <div className="stats">
-              <div className="stat">
-                <span className="stat-value" data-testid="revenue-gross">{money(c.totals.gross, c.currency)}</span>
-                <span className="stat-label">{t('partner.earnings.gross')}</span>
-              </div>
-              <div className="stat">
-                <span className="stat-value">{money(c.totals.refunds, c.currency)}</span>
-                <span className="stat-label">{t('partner.earnings.refunds')}</span>
-              </div>
-              <div className="stat">
-                <span className="stat-value">{money(c.totals.commission, c.currency)}</span>
-                <span className="stat-label">{t('partner.earnings.commission', { percent: percent(revenue.data.commissionPercent) })}</span>
-              </div>
-              <div className="stat">
-                <span className="stat-value">{money(c.totals.net, c.currency)}</span>
-                <span className="stat-label">{t('partner.earnings.net')}</span>
-              </div>
+            <MoneyTotals totals={c.totals} currency={c.currency} commissionPercent={revenue.data.commissionPercent} testIdPrefix="revenue">
               <div className="stat">
                 <span className="stat-value">{c.totals.payments}</span>
                 <span className="stat-label">{t('admin.revenue.payments')}</span>
               </div>
-            </div>
+            </MoneyTotals>
             <BarChart
               title={t('admin.revenue.chart', { currency: c.currency })}
               testId="revenue-chart"

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/instance';
-import { BarChart } from '../../components/charts';
+import { BarChart, MoneyTotals } from '../../components/charts';
 import { EmptyState, ErrorState, RowSkeletons, Skeleton } from '../../components/ui';
 import { useI18n } from '../../i18n/I18n';
 import { monthsAgoUtc, startOfNextMonthUtc } from '../../lib/dates';
@@ -31,24 +31,7 @@ export function EarningsPage() {
       {byMonth.isSuccess &&
         byMonth.data.currencies.map((c) => (
           <section key={c.currency} className="panel" data-testid="earnings-currency" data-currency={c.currency}>
-            <div className="stats">
-              <div className="stat">
-                <span className="stat-value" data-testid="earnings-gross">{money(c.totals.gross, c.currency)}</span>
-                <span className="stat-label">{t('partner.earnings.gross')}</span>
-              </div>
-              <div className="stat">
-                <span className="stat-value">{money(c.totals.refunds, c.currency)}</span>
-                <span className="stat-label">{t('partner.earnings.refunds')}</span>
-              </div>
-              <div className="stat">
-                <span className="stat-value">{money(c.totals.commission, c.currency)}</span>
-                <span className="stat-label">{t('partner.earnings.commission', { percent: percent(byMonth.data.commissionPercent) })}</span>
-              </div>
-              <div className="stat">
-                <span className="stat-value" data-testid="earnings-net">{money(c.totals.net, c.currency)}</span>
-                <span className="stat-label">{t('partner.earnings.net')}</span>
-              </div>
-            </div>
+            <MoneyTotals totals={c.totals} currency={c.currency} commissionPercent={byMonth.data.commissionPercent} testIdPrefix="earnings" />
             <BarChart
               title={t('partner.earnings.chart', { currency: c.currency })}
               testId="earnings-chart"
