@@ -29,7 +29,9 @@ import reactor.core.publisher.Mono;
  * images and API clients ({@code *}{@code /*}) asking for a path that is no file get a 404 problem instead of a
  * page, and so does anything under {@code /assets/} (a stale hashed name must fail visibly, not load HTML as
  * JavaScript);</li>
- * <li>any other method than GET, HEAD or OPTIONS: 405 problem+json with {@code Allow};</li>
+ * <li>any other method than GET, HEAD or OPTIONS: 405 problem+json with {@code Allow} on a file or a browser's
+ * deep link; on a path that names nothing of the app (an API client's write to {@code /error}, a typo), the
+ * 404 problem a GET gets;</li>
  * <li>a gateway built without the app: 503 problem+json saying so.</li>
  * </ul>
  * Every answer carries the app's Content-Security-Policy and the other browser hardening headers. Nothing here
@@ -60,17 +62,22 @@ final class WebUiHandler implements WebHandler {
             response.setStatusCode(HttpStatus.NO_CONTENT);
             return response.setComplete();
         }
+        String path = request.getPath().pathWithinApplication().value();
+        WebUiFiles.File file = files.find(path);
+        boolean page = file == null && !path.startsWith(WebUiFiles.ASSETS) && acceptsHtml(request);
         if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
+            if (file == null && !page) {
+                // nothing of the app lives here (an API client's stray write, /error, …): the same 404 a GET gets
+                return notFound(exchange);
+            }
             response.getHeaders().set(HttpHeaders.ALLOW, ALLOWED);
             return problem(exchange, HttpStatus.METHOD_NOT_ALLOWED, ProblemTypes.METHOD_NOT_ALLOWED,
                     "The web UI's pages are only read (GET, HEAD).");
         }
-        String path = request.getPath().pathWithinApplication().value();
-        WebUiFiles.File file = files.find(path);
         if (file != null) {
             return serve(exchange, file, file.path().equals(WebUiFiles.INDEX) ? "index" : "file");
         }
-        if (path.startsWith(WebUiFiles.ASSETS) || !acceptsHtml(request)) {
+        if (!page) {
             return notFound(exchange);
         }
         if (!files.built()) {

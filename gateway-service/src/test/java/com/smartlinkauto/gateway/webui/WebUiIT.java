@@ -202,10 +202,25 @@ class WebUiIT {
         for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
             for (String path : List.of("/", "/trips", SCRIPT, "/index.html")) {
                 HttpResponse<byte[]> response = send(request(path).header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString("{}")));
+                        .header("Accept", BROWSER_ACCEPT).method(method, HttpRequest.BodyPublishers.ofString("{}")));
                 assertThat(problem(response, 405).get("type").asString()).endsWith("/method-not-allowed");
                 assertThat(header(response, "Allow")).isEqualTo("GET, HEAD, OPTIONS");
                 assertHardened(response);
+            }
+        }
+    }
+
+    /** A write to a path that is no file and no page for this client is the 404 a GET gets, never a 405. */
+    @Test
+    void writesToNothingOfTheAppAre404() throws Exception {
+        for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
+            for (String path : List.of("/error", "/trips", "/assets/gone-1234.js", "/no/such/page")) {
+                HttpResponse<byte[]> response = send(request(path).header("Content-Type", "application/json")
+                        .header("Accept", path.equals("/trips") ? "application/json" : "*/*")
+                        .method(method, HttpRequest.BodyPublishers.ofString("{}")));
+                assertThat(problem(response, 404).get("type").asString()).as("%s %s", method, path)
+                        .endsWith("/not-found");
+                assertThat(header(response, "Allow")).isNull();
             }
         }
     }
