@@ -193,4 +193,25 @@ class BookingNotificationsIT extends ApiTestSupport {
                 .anySatisfy(body -> assertThat(body).startsWith("BOOKING_CANCELLED | ")
                         .contains("refund under the cancellation policy: 0 XAF."));
     }
+
+    @Test
+    void anEventNamingNoAccountHereIsHandledAndTellsNoOne() throws Exception {
+        Api.Account renter = api.registerRenter();
+        String renterToken = api.login(renter).accessToken();
+        UUID stranger = UUID.randomUUID();
+        UUID foreign = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        publish(eventId, "BookingConfirmed", foreign,
+                changed(foreign, stranger.toString(), stranger.toString(), "CONFIRMED", 2, null));
+        UUID mine = UUID.randomUUID();
+        publish(UUID.randomUUID(), "BookingHeld", mine, changed(mine, renter.id(), null, "HELD", 1, null));
+
+        // the record after it is read (one partition): the unknown account's event did not block the topic
+        awaitNotifications(renterToken, 1);
+        assertThat(jdbc.queryForObject("select count(*) from processed_events where consumer = ? and event_id = ?",
+                Integer.class, BookingEventsListener.CONSUMER, eventId)).as("handled, not retried or parked")
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from notifications where user_id = ?", Integer.class,
+                stranger)).isZero();
+    }
 }

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -50,8 +51,11 @@ public class KafkaDefaultsAutoConfiguration {
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler kafkaErrorHandler(KafkaOperations<Object, Object> kafka) {
         var recoverer = new DeadLetterPublishingRecoverer(kafka, (record, ex) -> {
+            // the listener's own failure, not the container's ListenerExecutionFailedException around it; the
+            // stack trace with it (a parked record is rare and must be explainable from the log alone)
+            Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
             log.error("Parking record {}-{}@{} on {}: {}", record.topic(), record.partition(), record.offset(),
-                    Topics.deadLetter(record.topic()), ex.toString());
+                    Topics.deadLetter(record.topic()), cause.toString(), cause);
             // partition -1: let the producer choose (the DLT may have fewer partitions)
             return new TopicPartition(Topics.deadLetter(record.topic()), -1);
         });
