@@ -22,7 +22,7 @@ pick_java() {   # the newest JDK >= 17, as ./smartlink picks it (SMARTLINK_JAVA_
 
 java_major() { local v; v=$("$1" -version 2>&1 | awk -F'"' '/version/ { print $2; exit }'); echo "${v%%[.+-]*}"; }
 
-# name pid: every live service process the runner recorded (java -jar <svc>/target/<svc>.jar)
+# name pid: every live service process the runner recorded (java -jar .smartlink/run/<svc>/<stamp>/<svc>.jar)
 platform_pids() {
   local f name pid
   # shellcheck disable=SC2153  # PIDS: set by the sourcing script
@@ -32,7 +32,7 @@ platform_pids() {
     [[ $name == kafka || $name == redis || $name == redis-cache ]] && continue
     pid=$(tr -dc '0-9' < "$f")
     if [[ -z $pid ]] || ! kill -0 "$pid" 2>/dev/null; then continue; fi
-    [[ $(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) == *"/target/"*".jar"* ]] || continue
+    [[ $(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) == *"-jar "*"/${name%-[0-9]*}"*".jar"* ]] || continue
     echo "$name $pid"
   done
 }

@@ -15,6 +15,28 @@ STORAGE_ZONES=(a b c)
 
 jar_of() { echo "$ROOT/$1/target/$1.jar"; }
 
+# run_jar <service>: the copy of the built jar a JVM runs from, .smartlink/run/<service>/<jar mtime>/<service>.jar.
+# A build rewrites target/<service>.jar in place; a JVM still reading it (classes load lazily) would fail with
+# NoClassDefFoundError and leave requests hanging. The copy is never written again: a rebuild makes a new one.
+run_jar() {
+  local src; src=$(jar_of "$1")
+  local dir; dir="$STATE/run/$1/$(stat -c %Y "$src")"
+  if [[ ! -f $dir/$1.jar ]]; then
+    mkdir -p "$dir"
+    cp "$src" "$dir/.$1.jar.tmp" && mv "$dir/.$1.jar.tmp" "$dir/$1.jar"
+  fi
+  echo "$dir/$1.jar"
+}
+
+# prune_run_jars <service>: removes the copies no running process uses any more
+prune_run_jars() {
+  local dir
+  for dir in "$STATE/run/$1"/*/; do
+    [[ -d $dir ]] || continue
+    grep -qasF -- "$dir" /proc/[0-9]*/cmdline 2>/dev/null || rm -rf "$dir"
+  done
+}
+
 resolve_svc() {   # accepts gateway / gateway-service, and a scalable service's prefix (storage-node)
   local n
   for n in "${SVC_NAMES[@]}"; do
@@ -109,7 +131,7 @@ eureka_registered() {
 svc_pid() {   # svc_pid <instance>: pid of a running instance we started (empty if none)
   instance "$1" || return 0
   local pid; pid=$(read_pid "$1")
-  if pid_matches "$pid" "$(jar_of "$I_SVC")"; then echo "$pid"; fi
+  if pid_matches "$pid" "/$I_SVC.jar"; then echo "$pid"; fi
 }
 # launch <name> "<env assignments>" <command...>: detached, own session,
 # stdout+stderr appended to .smartlink/logs/<name>.log, pid in .smartlink/pids/<name>.pid
@@ -202,7 +224,7 @@ start_svc() {
     if [[ $jar -nt $PIDS/$name.pid ]]; then
       # a running JVM whose jar was rebuilt under it fails with NoClassDefFoundError
       info "$name: jar rebuilt since it started: restarting"
-      stop_pid "$name" "$pid" "$jar"
+      stop_pid "$name" "$pid" "/$svc.jar"
     else
       info "$name already running (pid $pid)"
       return 0
@@ -220,6 +242,8 @@ start_svc() {
     die "$name: its management port $mgmt is in use by another process"
   fi
   [[ -f $jar ]] || die "$name: $jar not found (build with ./mvnw -DskipTests package)"
+  prune_run_jars "$svc"
+  jar=$(run_jar "$svc")
   local opts; opts=$(jvm_opts "$svc" "${S_HEAP[$svc]}" "${S_JIT[$svc]}" "$(( ord <= 1 ))")
   # shellcheck disable=SC2086,SC2046
   launch "$name" "$(svc_env "$name")" "$JAVA" $opts -jar "$jar" $(svc_args "$svc")
@@ -497,7 +521,7 @@ cmd_down() {
 stop_instance() {
   local pid; pid=$(svc_pid "$1")
   instance "$1"
-  [[ -n $pid ]] && stop_pid "$1" "$pid" "$(jar_of "$I_SVC")"
+  [[ -n $pid ]] && stop_pid "$1" "$pid" "/$I_SVC.jar"
   rm -f "$PIDS/$1.pid"
 }
 
