@@ -1,6 +1,3 @@
-// FIXME(issue #15): the flows marked test.fixme failed on their first run against the platform (19:14, 2026-12-04):
-// vehicle listings above 10,000 XAF/day were refused (fixed since by the per-currency price cap, not yet re-run)
-// and the partner flow's URL assertion; re-enable them once they pass against `./smartlink up --e2e`.
 import type { Page } from '@playwright/test';
 import { expect, loginThroughUi, test } from '../harness/fixtures.ts';
 import { bookableVehicle, confirmedBooking, newPassword, signUp, stay, uniqueEmail, uniqueSuffix } from '../harness/api.ts';
@@ -67,7 +64,7 @@ test('renter: sign-up through the UI, profile, notifications, the language kept 
   await expect(page).toHaveURL(/\/login/);
 });
 
-test.fixme('partner pages with content: home, documents, vehicles, a vehicle, bookings, earnings', async ({ page, ui }) => {
+test('partner pages with content: home, documents, vehicles, a vehicle, bookings, earnings', async ({ page, ui }) => {
   test.setTimeout(240_000);
   const s = stay(25);
   const { partner, vehicleId } = await bookableVehicle(`Bafoussam-${uniqueSuffix()}`, s);

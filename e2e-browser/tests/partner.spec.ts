@@ -1,6 +1,3 @@
-// FIXME(issue #15): the flows marked test.fixme failed on their first run against the platform (19:14, 2026-12-04):
-// vehicle listings above 10,000 XAF/day were refused (fixed since by the per-currency price cap, not yet re-run)
-// and the partner flow's URL assertion; re-enable them once they pass against `./smartlink up --e2e`.
 import { expect, newPerson, test } from '../harness/fixtures.ts';
 import { localInput, newPassword, randomVin, stay, uniqueEmail, uniqueSuffix, untilBookable, untilSearchable } from '../harness/api.ts';
 import { send } from '../harness/http.ts';
@@ -14,7 +11,7 @@ import { pendingPartner, pendingVehicle } from '../harness/queues.ts';
  * the search, and a blackout the partner sets on the calendar hides it for those dates.
  * The partner's sign-up is the UI's own (from 127.0.0.1: one of the ten sign-ups an address may make in an hour).
  */
-test.fixme('partner: sign up, document, verified by the admin, vehicle with a photo, approved, searchable, a blackout hides it',
+test('partner: sign up, document, verified by the admin, vehicle with a photo, approved, searchable, a blackout hides it',
   async ({ page, ui, adminPage, browser, consoleWatch }) => {
     const email = uniqueEmail('partner-ui');
     const password = newPassword();

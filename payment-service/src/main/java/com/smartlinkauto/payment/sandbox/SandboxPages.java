@@ -105,7 +105,10 @@ final class SandboxPages {
                 .cacheControl(CacheControl.noStore())
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
+                // same-origin, not no-referrer: under no-referrer a browser sends the Pay form's POST with
+                // "Origin: null", which the gateway's CORS check refuses (403); the session's URL still never
+                // leaves for another origin
+                .header("Referrer-Policy", "same-origin")
                 .body(html);
     }
 

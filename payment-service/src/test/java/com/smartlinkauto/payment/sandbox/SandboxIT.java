@@ -39,6 +39,9 @@ class SandboxIT extends PaymentTestSupport {
         assertThat(form.header("Content-Security-Policy")).hasValueSatisfying(
                 csp -> assertThat(csp).contains("default-src 'none'").contains("form-action 'self'")
                         .doesNotContain("unsafe-inline"));
+        // a browser sends the Pay form's POST with its real Origin (no-referrer would make it "null", which the
+        // gateway's CORS check refuses), and the session's URL never leaves for another origin
+        assertThat(form.header("Referrer-Policy")).contains("same-origin");
         String trip = "http://127.0.0.1:8080/trips/" + booking.id();
         assertThat(form.body()).contains("149.70 EUR").contains(booking.id().toString()).contains("name=\"cardNumber\"")
                 .doesNotContain("<script");
