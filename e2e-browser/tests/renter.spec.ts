@@ -56,6 +56,8 @@ test('search, vehicle page, quote, hold, sandbox payment with 4242: My trips sho
   await card(page).getByRole('link').click();
   await expect(page).toHaveURL(new RegExp(`/vehicles/${vehicleId}\\?`));
   await expect(page.getByTestId('vehicle-title')).toContainText('Toyota RAV4');
+  // the partner as renters see them: first name and initial (the scene's partner is Ada Ngono)
+  await expect(page.getByTestId('partner-name')).toContainText('Ada N.');
   await expect(page.getByTestId('availability')).toHaveAttribute('data-available', 'true');
   await expect(page.getByTestId('quote-total')).toBeVisible();
   expect(digits(await page.getByTestId('quote-total').textContent())).toBe(digits(String(paidQuote.total)));

@@ -189,6 +189,8 @@ export interface PhotoRef {
 export interface Vehicle {
   id: Uuid;
   partnerId: Uuid;
+  /** the public view only: how renters see the partner ("Jean M."); absent when not known */
+  partnerName?: string;
   make: string;
   model: string;
   year: number;

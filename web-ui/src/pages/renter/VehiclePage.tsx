@@ -208,8 +208,9 @@ export function VehiclePage() {
               </div>
               <div>
                 <dt>{t('vehicle.partner')}</dt>
-                {/* user-service has no public partner profile yet: the partner's name cannot be shown */}
-                <dd data-testid="partner-name">{t('vehicle.partnerVerified')}</dd>
+                <dd data-testid="partner-name">
+                  {v.partnerName ? `${v.partnerName} · ${t('vehicle.partnerVerified')}` : t('vehicle.partnerVerified')}
+                </dd>
               </div>
             </dl>
             {v.features.length > 0 && (

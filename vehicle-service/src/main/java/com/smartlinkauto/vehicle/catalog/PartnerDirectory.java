@@ -42,4 +42,36 @@ public class PartnerDirectory {
                 .param("id", partnerId).param("status", status.name()).param("at", Timestamp.from(changedAt))
                 .update() == 1;
     }
+
+    /** The partner's public name ({@link #publicName(String, String)}), or null when none was heard of. */
+    public String publicName(UUID partnerId) {
+        return jdbc.sql("select public_name from partners where partner_id = ?").param(partnerId).query(String.class)
+                .optional().orElse(null);
+    }
+
+    /** Keeps the partner's public name (after {@link #record}, which makes the row). */
+    public void recordPublicName(UUID partnerId, String publicName) {
+        jdbc.sql("update partners set public_name = ? where partner_id = ?").params(publicName, partnerId).update();
+    }
+
+    /**
+     * What renters see of a partner: the first name (at most 40 characters) and the initial of the last name,
+     * {@code "Jean M."}; null without a first name. Control characters are dropped.
+     */
+    public static String publicName(String firstName, String lastName) {
+        String first = clean(firstName);
+        if (first.isEmpty()) {
+            return null;
+        }
+        if (first.codePointCount(0, first.length()) > 40) {
+            first = first.substring(0, first.offsetByCodePoints(0, 40)).strip();
+        }
+        String last = clean(lastName);
+        return last.isEmpty() ? first
+                : first + " " + new String(Character.toChars(Character.toUpperCase(last.codePointAt(0)))) + ".";
+    }
+
+    private static String clean(String text) {
+        return text == null ? "" : text.replaceAll("\\p{Cntrl}", "").strip();
+    }
 }

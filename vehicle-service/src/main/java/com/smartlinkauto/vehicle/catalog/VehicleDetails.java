@@ -19,9 +19,12 @@ class VehicleDetails {
     private final VehicleService vehicles;
     private final PublicVehicleViews publicViews;
     private final JsonMapper json;
+    private final PartnerDirectory partners;
 
-    VehicleDetails(VehicleService vehicles, PublicVehicleViews publicViews, JsonMapper json) {
+    VehicleDetails(VehicleService vehicles, PublicVehicleViews publicViews, JsonMapper json,
+            PartnerDirectory partners) {
         this.vehicles = vehicles;
+        this.partners = partners;
         this.publicViews = publicViews;
         this.json = json;
     }
@@ -35,7 +38,8 @@ class VehicleDetails {
         }
         return publicViews.read(id, () -> {
             Vehicle vehicle = vehicles.visible(id, Caller.ANONYMOUS);
-            return json.writeValueAsString(VehicleView.publicOf(vehicle, vehicles.photos(id)));
+            return json.writeValueAsString(VehicleView.publicOf(vehicle, vehicles.photos(id),
+                    partners.publicName(vehicle.partnerId())));
         });
     }
 }

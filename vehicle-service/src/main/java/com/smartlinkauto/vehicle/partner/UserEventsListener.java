@@ -54,6 +54,8 @@ class UserEventsListener {
         PartnerRegistered partner = event.payload();
         String status = partner.verificationStatus() == null ? "PENDING" : partner.verificationStatus();
         record(partner.partnerId(), PartnerDirectory.Status.valueOf(status), partner.registeredAt());
+        partners.recordPublicName(partner.partnerId(),
+                PartnerDirectory.publicName(partner.firstName(), partner.lastName()));
     }
 
     private void changed(EventEnvelope<PartnerVerificationChanged> event) {
