@@ -141,14 +141,14 @@ select ('b5ea0c23-0000-4000-8000-' || lpad(to_hex(j + 1), 12, '0'))::uuid,
 from bench_plan;
 
 insert into payment_ledger (source_id, kind, payment_id, booking_id, partner_id, vehicle_id, renter_id, amount_minor,
-                            currency, occurred_at, recorded_at)
+                            currency, occurred_at, recorded_at, city)
 select ('b5ea0c24-0000-4000-8000-' || lpad(to_hex(j + 1), 12, '0'))::uuid, 'PAYMENT',
        ('b5ea0c25-0000-4000-8000-' || lpad(to_hex(j + 1), 12, '0'))::uuid,
        ('b5ea0c23-0000-4000-8000-' || lpad(to_hex(j + 1), 12, '0'))::uuid,
        ('b5ea0c20-0000-4000-8000-' || lpad(to_hex(partner + 1), 12, '0'))::uuid,
        ('b5ea0c21-0000-4000-8000-' || lpad(to_hex(v + 1), 12, '0'))::uuid,
        ('b5ea0c22-0000-4000-8000-' || lpad(to_hex(h3 % nr + 1), 12, '0'))::uuid,
-       total, currency, paid_at, paid_at + interval '1 second'
+       total, currency, paid_at, paid_at + interval '1 second', city
 from bench_plan where paid
 union all
 select ('b5ea0c24-0000-4000-9000-' || lpad(to_hex(j + 1), 12, '0'))::uuid, 'REFUND',
@@ -157,7 +157,7 @@ select ('b5ea0c24-0000-4000-9000-' || lpad(to_hex(j + 1), 12, '0'))::uuid, 'REFU
        ('b5ea0c20-0000-4000-8000-' || lpad(to_hex(partner + 1), 12, '0'))::uuid,
        ('b5ea0c21-0000-4000-8000-' || lpad(to_hex(v + 1), 12, '0'))::uuid,
        ('b5ea0c22-0000-4000-8000-' || lpad(to_hex(h3 % nr + 1), 12, '0'))::uuid,
-       -refund, currency, refunded_at, refunded_at + interval '1 second'
+       -refund, currency, refunded_at, refunded_at + interval '1 second', city
 from bench_plan where refund > 0;
 commit;
 

@@ -131,7 +131,8 @@ class DashboardQueries {
         DAY("to_char(l.occurred_at at time zone 'UTC', 'YYYY-MM-DD')", ""),
         MONTH("to_char(l.occurred_at at time zone 'UTC', 'YYYY-MM')", ""),
         PARTNER("l.partner_id::text", ""),
-        CITY("coalesce(b.city, '" + Dashboards.UNKNOWN_CITY + "')", "join bookings b on b.id = l.booking_id");
+        // the booking's city, copied onto its ledger rows (V5): no join with bookings
+        CITY("coalesce(l.city, '" + Dashboards.UNKNOWN_CITY + "')", "");
 
         final String expression;
         final String join;

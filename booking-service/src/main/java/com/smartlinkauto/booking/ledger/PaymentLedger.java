@@ -75,11 +75,11 @@ public class PaymentLedger {
     private boolean record(UUID sourceId, String kind, UUID paymentId, Booking booking, long signedMinor,
             String currency, Instant at) {
         boolean inserted = jdbc.sql("insert into payment_ledger (source_id, kind, payment_id, booking_id, partner_id, "
-                + "vehicle_id, renter_id, amount_minor, currency, occurred_at, recorded_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (source_id) do nothing")
+                + "vehicle_id, renter_id, amount_minor, currency, occurred_at, recorded_at, city) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (source_id) do nothing")
                 .params(sourceId, kind, paymentId, booking.id(), booking.partnerId(), booking.vehicleId(),
                         booking.renterId(), signedMinor, currency, at.atOffset(ZoneOffset.UTC),
-                        clock.instant().atOffset(ZoneOffset.UTC))
+                        clock.instant().atOffset(ZoneOffset.UTC), booking.city())
                 .update() == 1;
         Counter.builder("smartlink.bookings.ledger.entries").description("Payments and refunds in the ledger")
                 .tag("kind", kind).tag("outcome", inserted ? "recorded" : "duplicate").register(meters).increment();

@@ -142,6 +142,10 @@ class PaymentEventsIT extends BookingTestSupport {
             assertThat(count("select sequence from bookings where id = ?", booking)).isEqualTo(2);
             assertThat(count("select count(*) from payment_ledger where payment_id = ?", payment)).isEqualTo(1);
             assertThat(count("select amount_minor from payment_ledger where source_id = ?", payment)).isEqualTo(5489);
+            // the booking's city travels with its ledger rows (the admin revenue by city reads no booking)
+            assertThat(jdbc.sql("select l.city = b.city from payment_ledger l join bookings b on b.id = l.booking_id "
+                    + "where l.source_id = ? and b.city is not null").param(payment).query(Boolean.class).single())
+                    .isTrue();
             // a later event of the booking follows both deliveries' effects on its partition (one key, one
             // partition): every BookingConfirmed there was is before it, and there is one
             api.post("/api/bookings/" + booking + "/cancel").token(admin).json(Map.of("reason", "test over"))

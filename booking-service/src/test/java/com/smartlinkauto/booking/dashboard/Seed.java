@@ -83,9 +83,10 @@ public final class Seed {
     private Entry entry(Entry e) {
         Booking b = e.booking();
         jdbc.sql("insert into payment_ledger (source_id, kind, payment_id, booking_id, partner_id, vehicle_id, "
-                + "renter_id, amount_minor, currency, occurred_at, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + "renter_id, amount_minor, currency, occurred_at, recorded_at, city) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(e.sourceId(), e.kind(), e.paymentId(), b.id(), b.partnerId(), b.vehicleId(), b.renterId(),
-                        e.signedMinor(), b.currency(), at(e.at()), at(e.at()))
+                        e.signedMinor(), b.currency(), at(e.at()), at(e.at()), b.city())
                 .update();
         entries.add(e);
         return e;
