@@ -179,6 +179,38 @@ class BookingE2EIT {
                 "{\"reason\":\"e2e: changed plans\"}")));
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
         assertThat(json(cancelled).path("status").asString()).isEqualTo("CANCELLED");
+
+        // booking-service keeps the vehicle (5 min at most) and forgets it when vehicle.events says it changed:
+        // quoted on every instance first (the gateway alternates), a new price reaches the quotes, and a new
+        // blackout the holds, within seconds
+        for (int i = 0; i < 4; i++) {
+            assertThat(json(send(gateway("/api/bookings/quote?" + range))).path("pricePerDay").decimalValue())
+                    .isEqualByComparingTo("49.90");
+        }
+        HttpResponse<String> repriced = send(partner.as(gateway("/api/vehicles/" + vehicleId))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"basePricePerDay\":59.90}")));
+        assertThat(repriced.statusCode()).as(repriced.body()).isEqualTo(200);
+        Awaitility.await("the new price in every instance's quotes").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                    for (int i = 0; i < 4; i++) {
+                        HttpResponse<String> now = send(gateway("/api/bookings/quote?" + range));
+                        assertThat(now.statusCode()).as(now.body()).isEqualTo(200);
+                        assertThat(json(now).path("pricePerDay").decimalValue()).isEqualByComparingTo("59.90");
+                    }
+                });
+        HttpResponse<String> blackedOut = send(partner.as(Accounts.postJson("/api/vehicles/" + vehicleId + "/blackouts",
+                "{\"from\":\"%s\",\"to\":\"%s\",\"reason\":\"e2e maintenance\"}".formatted(pickup, giveBack))));
+        assertThat(blackedOut.statusCode()).as(blackedOut.body()).isEqualTo(201);
+        Awaitility.await("the blackout refuses holds on every instance").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                    for (int i = 0; i < 4; i++) {
+                        HttpResponse<String> refused = send(stranger.as(Accounts.postJson("/api/bookings", overlapping))
+                                .header("Idempotency-Key", "e2e-" + UUID.randomUUID()));
+                        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+                        assertThat(refused.body()).contains("vehicle-blacked-out");
+                    }
+                });
     }
 
     /**

@@ -98,13 +98,15 @@ public record BookingProperties(@DefaultValue("10m") @NotNull Duration holdDurat
      * vehicle-service's internal read ({@code GET /internal/vehicles/{id}} and its blackouts).
      *
      * @param baseUrl        {@code http://vehicle-service} (found through discovery) or a fixed URL
-     * @param cacheTtl       how long a vehicle's price, status and blackouts are reused
+     * @param cacheTtl       how long a vehicle's price, status and blackouts are reused at most (each instance forgets a
+     *                       vehicle as soon as a {@code vehicle.events} record of it arrives; this bounds staleness
+     *                       should one never arrive)
      * @param cacheSize      vehicles kept at most
      * @param connectTimeout connection time-out of one call
      * @param readTimeout    answer time-out of one call
      */
     public record Vehicles(@DefaultValue("http://vehicle-service") @NotNull URI baseUrl,
-            @DefaultValue("5s") @NotNull Duration cacheTtl, @DefaultValue("10000") @Min(0) long cacheSize,
+            @DefaultValue("5m") @NotNull Duration cacheTtl, @DefaultValue("10000") @Min(0) long cacheSize,
             @DefaultValue("1s") @NotNull Duration connectTimeout, @DefaultValue("10s") @NotNull Duration readTimeout) {
     }
 

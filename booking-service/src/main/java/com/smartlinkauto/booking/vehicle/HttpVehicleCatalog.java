@@ -25,8 +25,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * {@link VehicleCatalog} over vehicle-service's internal API ({@code GET /internal/vehicles/{id}},
  * {@code GET /internal/vehicles/{id}/blackouts} and {@code GET /internal/vehicles?partnerId=…} (a partner's vehicles,
- * for the fleet status), service token for {@code vehicle-service}). Answers are kept for a
- * few seconds (one load per vehicle at a time, however many holds ask at once); calls go through the
+ * for the fleet status), service token for {@code vehicle-service}). Answers are kept until {@code vehicle.events}
+ * says the vehicle changed ({@link VehicleEventsEviction}), at most {@code cache-ttl} (one load per vehicle at a time,
+ * however many holds ask at once); calls go through the
  * {@code vehicle-service} circuit breaker, which counts only failures to get an answer (a 404 is an answer).
  * Closing it closes its HTTP connection pool (Spring calls {@link #close()} when the context stops).
  */
@@ -72,6 +73,13 @@ class HttpVehicleCatalog implements VehicleCatalog, AutoCloseable {
             throw BookingProblems.vehicleServiceUnavailable(retryAfter);
         }
         return vehicle.orElseThrow(() -> BookingProblems.vehicleNotFound(vehicleId));
+    }
+
+    @Override
+    public void forget(UUID vehicleId) {
+        // a load of this vehicle under way finishes first and is then removed with the rest (Caffeine's
+        // invalidate waits for an in-flight computation of the key): an answer read before the change is never kept
+        cache.invalidate(vehicleId);
     }
 
     @Override

@@ -15,6 +15,12 @@ public interface VehicleCatalog {
     VehicleSnapshot get(UUID vehicleId);
 
     /**
+     * Forgets what is kept of the vehicle: the next {@link #get} reads vehicle-service again. Called for every
+     * {@code vehicle.events} record of the vehicle (its price, status, blackouts or partner's verification changed).
+     */
+    void forget(UUID vehicleId);
+
+    /**
      * A page of the partner's vehicles, newest first, straight from vehicle-service (not cached here: the fleet
      * status that asks is cached itself).
      *

@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A vehicle as vehicle-service answered a moment ago (at most {@code smartlink.bookings.vehicles.cache-ttl}).
+ * A vehicle as vehicle-service answered it (kept until {@code vehicle.events} says it changed, at most
+ * {@code smartlink.bookings.vehicles.cache-ttl}).
  *
  * @param bookable          ACTIVE and its partner VERIFIED
  * @param pricePerDay       the base price per day, in {@code currency}

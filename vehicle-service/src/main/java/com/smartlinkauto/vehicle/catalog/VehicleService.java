@@ -268,6 +268,7 @@ public class VehicleService {
         quotas.lock(partnerId);
         List<Vehicle> vehicles = store.lockByPartner(partnerId);
         store.setPartnerVerified(partnerId, verified);
+        Instant now = clock.instant();
         for (Vehicle vehicle : vehicles) {
             if (status == PartnerDirectory.Status.REJECTED && vehicle.status() == VehicleStatus.ACTIVE) {
                 moveTo(vehicle, VehicleStatus.SUSPENDED, "The partner's verification was withdrawn.", null,
@@ -276,6 +277,14 @@ public class VehicleService {
             else if (verified && vehicle.status() == VehicleStatus.SUSPENDED
                     && vehicle.suspensionCause() == SuspensionCause.PARTNER) {
                 moveTo(vehicle, VehicleStatus.ACTIVE, null, null, "PARTNER_REINSTATED");
+            }
+            else if (vehicle.partnerVerified() != verified) {
+                // bookable or not now without a status change (e.g. an ACTIVE vehicle of a partner verified at
+                // last): said on vehicle.events too, so that booking-service's vehicle cache forgets it
+                events.publishEvent(EventEnvelope.of(VehicleEventTypes.VEHICLE_UPDATED, vehicle.id().toString(),
+                        new VehicleUpdated(vehicle.id(), vehicle.partnerId(), List.of("partnerVerified"),
+                                vehicle.basePricePerDay(), vehicle.currency(), vehicle.turnaroundMinutes(),
+                                vehicle.city(), vehicle.country(), vehicle.status().name(), now)));
             }
         }
         events.publishEvent(VehiclesChanged.of(vehicles));

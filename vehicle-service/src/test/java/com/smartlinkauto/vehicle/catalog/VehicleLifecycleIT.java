@@ -154,9 +154,15 @@ class VehicleLifecycleIT extends VehicleTestSupport {
         assertThat(status(id)).isEqualTo("ACTIVE");
         api.get("/api/vehicles/" + id).assertProblem(404, "not-found");
         assertThat(api.get("/api/vehicles/" + id, partner.token()).json().path("bookable").asBoolean()).isFalse();
-        partnerStatus(partner.id(), "VERIFIED");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/vehicles/" + id).status() == 200);
-        assertThat(api.get("/internal/vehicles/" + id, bookingService).json().path("bookable").asBoolean()).isTrue();
+        try (KafkaProbe probe = new KafkaProbe(bootstrapServers, Topics.VEHICLE_EVENTS)) {
+            partnerStatus(partner.id(), "VERIFIED");
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/vehicles/" + id).status() == 200);
+            assertThat(api.get("/internal/vehicles/" + id, bookingService).json().path("bookable").asBoolean()).isTrue();
+            // bookable now without a status change: said on vehicle.events (booking-service's cache forgets it)
+            JsonNode event = probe.awaitEvent(VehicleEventTypes.VEHICLE_UPDATED, id.toString());
+            assertThat(event.path("payload").path("changedFields").toString()).isEqualTo("[\"partnerVerified\"]");
+            assertThat(event.path("payload").path("status").asString()).isEqualTo("ACTIVE");
+        }
     }
 
     @Test
