@@ -9,7 +9,9 @@
 #
 # Phases (bench/booking/BookingLoad.java, run from source with `java`; closed loop, no think time):
 #   login        BENCH_FLASH (500) renters log in through the gateway (6 at a time: BCrypt)
-#   JIT warm-up  BENCH_WARMUP s (15): BENCH_CLIENTS (50) clients alternating a hold and GET /api/users/me
+#   JIT warm-up  BENCH_WARMUP s (90): BENCH_CLIENTS (50) clients alternating a hold and GET /api/users/me
+#                (after 15 s, JFR showed the JVMs' C2 still compiling through the measured phases: 42 compilations
+#                of >= 100 ms within 25 s of HOLDS in one booking instance; both rates roughly doubled with 90 s)
 #   (a) FLASH    BENCH_FLASH renters (distinct tokens and Idempotency-Keys) released at once on one vehicle
 #                and one range: exactly one 201, the rest 409/423, no 5xx; p50/p99/max
 #   (b) HOLDS    BENCH_CLIENTS clients, BENCH_SECONDS s (30): holds across [vehicles] vehicles in turn, each on a
@@ -54,7 +56,7 @@
 # the renters' access tokens lapse within 15 minutes.
 #
 # Knobs: BENCH_CLIENTS, BENCH_SECONDS, BENCH_HOT_SECONDS, BENCH_WARMUP, BENCH_FLASH, BENCH_RATE_LIMIT,
-# BENCH_ANCHOR_SQL_BOOKING. Needs bash, curl, psql, a JDK 17+ (as ./smartlink). ~4 min plus the platform's
+# BENCH_ANCHOR_SQL_BOOKING. Needs bash, curl, psql, a JDK 17+ (as ./smartlink). ~5.5 min plus the platform's
 # start (+ ~3 min with the reference harness). Talks to 127.0.0.1 only. Do not rebuild jars while it runs.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
@@ -63,7 +65,7 @@ VEHICLES=${1:-1000}
 CLIENTS=${BENCH_CLIENTS:-50}
 PHASE_SECONDS=${BENCH_SECONDS:-30}
 HOT_SECONDS=${BENCH_HOT_SECONDS:-30}
-WARMUP=${BENCH_WARMUP:-15}
+WARMUP=${BENCH_WARMUP:-90}
 FLASH=${BENCH_FLASH:-500}
 RATE_LIMIT=${BENCH_RATE_LIMIT:-1000000}
 ANCHOR=${BENCH_ANCHOR_SQL_BOOKING:-}
