@@ -33,7 +33,8 @@ import jakarta.validation.constraints.Pattern;
  * @param vcpus           declared vCPUs (reported)
  * @param memoryGb        declared memory in GiB (reported)
  * @param storageGb       storage capacity in GiB (2^30 bytes); a PUT that would exceed it is a 507
- * @param bandwidthMbps   link speed in megabits per second (10^6 bit/s): 100 → 12.5 MB/s in and 12.5 MB/s out
+ * @param bandwidthMbps   link speed in megabits per second (10^6 bit/s): 100 → 12.5 MB/s in and 12.5 MB/s out;
+ *                        10000 (10 Gbps, the default: no brake on one host) unless a node declares less
  * @param throttle        whether transfers are held to {@code bandwidthMbps} (off only for benchmarks)
  * @param controllerUrl   the storage controller; a bare service name (no port, no dots) is looked up
  *                        in discovery first and falls back to DNS
@@ -52,7 +53,7 @@ public record NodeProperties(
         @DefaultValue("2") @Min(1) @Max(4096) int vcpus,
         @DefaultValue("4") @DecimalMin("0.125") double memoryGb,
         @DefaultValue("10") @DecimalMin("0.0001") double storageGb,
-        @DefaultValue("100") @Min(1) @Max(1_000_000) int bandwidthMbps,
+        @DefaultValue("10000") @Min(1) @Max(1_000_000) int bandwidthMbps,
         @DefaultValue("true") boolean throttle,
         @DefaultValue("http://storage-controller-service") @NotNull URI controllerUrl,
         @DefaultValue("") @Pattern(regexp = "|https?://[^/?#]+") String advertisedUrl,

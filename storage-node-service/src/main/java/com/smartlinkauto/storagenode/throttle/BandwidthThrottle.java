@@ -13,6 +13,10 @@ import io.github.bucket4j.TimeMeter;
  * (at least one copy buffer). Every transfer in that direction draws from the same bucket, so ten
  * parallel downloads share the link instead of each getting all of it. Waiting parks the thread
  * (virtual-thread friendly).
+ * <p>
+ * Bucket4j refills at most one token per nanosecond (8 Gbps at a byte per token), so a faster link
+ * counts in tokens of {@link #bytesPerToken(long)} bytes: 2 at the default 10 Gbps, 125 at the
+ * 1,000,000 Mbps the configuration allows. A request is rounded up to whole tokens.
  */
 public final class BandwidthThrottle {
 
@@ -26,12 +30,23 @@ public final class BandwidthThrottle {
         return Math.max(bufferBytes, bytesPerSecond / 10);
     }
 
-    private final Bucket bucket;
-    private final long burst;
+    /** Refill rate that stays within Bucket4j's limit of one token per nanosecond, with room to spare. */
+    static final long MAX_TOKENS_PER_SECOND = 500_000_000L;
 
-    private BandwidthThrottle(Bucket bucket, long burst) {
+    /** Bytes one token stands for: 1 up to 500 MB/s (4 Gbps), more above. */
+    public static long bytesPerToken(long bytesPerSecond) {
+        return Math.max(1, (bytesPerSecond + MAX_TOKENS_PER_SECOND - 1) / MAX_TOKENS_PER_SECOND);
+    }
+
+    private final Bucket bucket;
+    /** The burst in bytes: the largest slice one consume asks for. */
+    private final long burst;
+    private final long unit;
+
+    private BandwidthThrottle(Bucket bucket, long burst, long unit) {
         this.bucket = bucket;
         this.burst = burst;
+        this.unit = unit;
     }
 
     /** A throttle at {@code megabitsPerSecond}; {@code bufferBytes} is the largest single request. */
@@ -41,17 +56,19 @@ public final class BandwidthThrottle {
 
     static BandwidthThrottle of(int megabitsPerSecond, int bufferBytes, TimeMeter clock) {
         long rate = bytesPerSecond(megabitsPerSecond);
+        long unit = bytesPerToken(rate);
         long burst = burst(rate, bufferBytes);
+        long burstTokens = (burst + unit - 1) / unit;
         Bucket bucket = Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(rate, Duration.ofSeconds(1)).build())
+                .addLimit(Bandwidth.builder().capacity(burstTokens).refillGreedy(rate / unit, Duration.ofSeconds(1)).build())
                 .withCustomTimePrecision(clock)
                 .build();
-        return new BandwidthThrottle(bucket, burst);
+        return new BandwidthThrottle(bucket, burstTokens * unit, unit);
     }
 
     /** No limit: for benchmarks of the raw path ({@code smartlink.node.throttle=false}). */
     public static BandwidthThrottle unlimited() {
-        return new BandwidthThrottle(null, Long.MAX_VALUE);
+        return new BandwidthThrottle(null, Long.MAX_VALUE, 1);
     }
 
     /** Blocks until {@code bytes} may pass (in slices of at most the burst, which one request can never exceed). */
@@ -61,7 +78,7 @@ public final class BandwidthThrottle {
         }
         try {
             for (long left = bytes; left > 0; left -= burst) {
-                bucket.asBlocking().consume(Math.min(left, burst));
+                bucket.asBlocking().consume(tokens(Math.min(left, burst)));
             }
         }
         catch (InterruptedException ex) {
@@ -70,14 +87,18 @@ public final class BandwidthThrottle {
         }
     }
 
-    /** Tokens (bytes) that may pass right now without waiting. */
-    long available() {
-        return bucket == null ? Long.MAX_VALUE : bucket.getAvailableTokens();
+    private long tokens(long bytes) {
+        return (bytes + unit - 1) / unit;
     }
 
-    /** Takes tokens without waiting; false when the bucket holds fewer. */
+    /** Bytes that may pass right now without waiting. */
+    long available() {
+        return bucket == null ? Long.MAX_VALUE : bucket.getAvailableTokens() * unit;
+    }
+
+    /** Takes bytes' worth of tokens without waiting; false when the bucket holds fewer. */
     boolean tryAcquire(long bytes) {
-        return bucket == null || bucket.tryConsume(bytes);
+        return bucket == null || bucket.tryConsume(tokens(bytes));
     }
 
     public boolean limited() {

@@ -39,6 +39,28 @@ class BandwidthThrottleTest {
         assertThat(throttle.available()).isEqualTo(1_000_000); // never more than the burst
     }
 
+    /**
+     * Bucket4j refills at most a token per nanosecond: at a byte per token a 10 Gbps node (the default)
+     * failed to start. Faster links count in larger tokens and still keep the rate.
+     */
+    @Test
+    void linksFasterThanEightGigabitsCountInLargerTokens() {
+        assertThat(BandwidthThrottle.bytesPerToken(12_500_000)).isEqualTo(1);
+        assertThat(BandwidthThrottle.bytesPerToken(500_000_000)).isEqualTo(1);
+        assertThat(BandwidthThrottle.bytesPerToken(1_250_000_000)).isEqualTo(3);
+        assertThat(BandwidthThrottle.bytesPerToken(125_000_000_000L)).isEqualTo(250);
+
+        ManualClock clock = new ManualClock();
+        BandwidthThrottle tenGbps = BandwidthThrottle.of(10_000, 131_072, clock); // 1.25 GB/s, burst 125 MB
+        assertThat(tenGbps.tryAcquire(125_000_000)).isTrue();
+        assertThat(tenGbps.tryAcquire(4)).isFalse();
+        clock.advance(Duration.ofMillis(10));
+        assertThat(tenGbps.available()).isBetween(12_499_000L, 12_500_000L); // 10 ms at 1.25 GB/s
+
+        BandwidthThrottle fastest = BandwidthThrottle.of(1_000_000, 131_072, clock); // 125 GB/s: the @Max
+        assertThat(fastest.tryAcquire(1_000_000)).isTrue();
+    }
+
     @Test
     void acquiringWaitsForTheLink() throws Exception {
         BandwidthThrottle throttle = BandwidthThrottle.of(8, 100_000); // 1 MB/s, burst 100 kB
