@@ -32,6 +32,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.cloud.client.discovery.event.HeartbeatEvent;
+import org.springframework.cloud.context.scope.refresh.RefreshScopeRefreshedEvent;
+import org.springframework.cloud.gateway.event.RefreshRoutesEvent;
 import org.springframework.cloud.gateway.filter.FilterDefinition;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteDefinition;
@@ -86,6 +91,9 @@ class GatewayRoutingIT {
 
     @Autowired
     RouteLocator routes;
+
+    @Autowired
+    ConfigurableApplicationContext context;
 
     @Autowired
     org.springframework.cloud.gateway.config.GatewayProperties gatewayProperties;
@@ -216,6 +224,28 @@ class GatewayRoutingIT {
         assertThat(body.get("correlationId").asString())
                 .isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
         return body;
+    }
+
+    /**
+     * A discovery heartbeat (Eureka: every registry fetch) no longer rebuilds every route; a refresh of
+     * the configuration still does (RouteRefreshConfiguration), and the routes still answer after it.
+     */
+    @Test
+    void heartbeatsLeaveTheRoutesAloneAndAConfigurationRefreshRebuildsThem() throws Exception {
+        List<RefreshRoutesEvent> refreshes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        context.addApplicationListener((ApplicationListener<RefreshRoutesEvent>) refreshes::add);
+
+        for (int i = 0; i < 5; i++) {
+            context.publishEvent(new HeartbeatEvent(this, "registry-" + i));
+        }
+        assertThat(refreshes).as("route rebuilds after five heartbeats").isEmpty();
+
+        context.publishEvent(new RefreshScopeRefreshedEvent());
+        assertThat(refreshes).hasSize(1);
+
+        HttpResponse<String> answer = withToken("/api/users/me", Tokens.renter());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(answer.body()).get("path").asString()).isEqualTo("/api/users/me");
     }
 
     @Test
