@@ -490,3 +490,6 @@ fi
 printf '      upload r=3 / target                    %s\n' "$(ratio "$UP3" $TARGET_UPLOAD_R3)"
 printf '      download r=3 / target                  %s\n' "$(ratio "$DN3" $TARGET_DOWNLOAD)"
 printf '      restore target / restore time          %s\n' "$(ratio $TARGET_RESTORE "$DEAD_DONE")"
+echo
+# one machine-readable line (bench/compare-hdfs.sh reads it): MB/s, seconds, MiB
+echo "SUMMARY up1=$UP1 up3=$UP3 dn1=$DN1 dn3=$DN3 gwup=${GWUP:--} gwdn=${GWDN:--} bigup=$BIGUP bigdn=$BIGDN restore_s=$DEAD_DONE restore_mbps=$RESTORE_RATE rss_growth_mib=$RSS_GROWTH_MIB raw=$RAW"
