@@ -34,7 +34,7 @@
 # stop at the end with the copies the repair gave them (they come back with `./smartlink scale`).
 # Do not rebuild jars while it runs (a JVM whose jar is replaced under it fails).
 #
-# Knobs: BENCH_NODES (4), BENCH_STALE_AFTER (3s), BENCH_DEAD_AFTER (5s), BENCH_GATEWAY (1; 0 skips
+# Knobs: BENCH_NODES (4), BENCH_WARMUP_ROUNDS (1: 64 MiB R=3 up and down before b., untimed), BENCH_STALE_AFTER (3s), BENCH_DEAD_AFTER (5s), BENCH_GATEWAY (1; 0 skips
 # the gateway line), BENCH_RAW_ONLY (0; 1 = only a., no platform). Needs bash, curl, python3, openssl,
 # coreutils, a JDK (as ./smartlink), ~4 x restore-MiB + 7 x file-MiB + 1 GiB of free disk; ~6-8 min
 # plus the platform's start. Talks to 127.0.0.1 only. MB/s are 10^6 bytes per second.
@@ -48,6 +48,7 @@ STALE_AFTER=${BENCH_STALE_AFTER:-3s}
 DEAD_AFTER=${BENCH_DEAD_AFTER:-5s}
 VIA_GATEWAY=${BENCH_GATEWAY:-1}
 RAW_ONLY=${BENCH_RAW_ONLY:-0}
+WARMUP_ROUNDS=${BENCH_WARMUP_ROUNDS:-1}   # 64 MiB R=3 round trips through the controller before b. (JIT)
 CONTROLLER=http://127.0.0.1:8085
 GATEWAY=http://127.0.0.1:8080
 NODE_PORT0=9100            # storage-node-i listens on 9100 + i (./smartlink)
@@ -69,6 +70,7 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 [[ $FILE_MIB =~ ^[1-9][0-9]*$ && $BIG_MIB =~ ^[1-9][0-9]*$ ]] || die "usage: bench/storage.sh [file-MiB] [restore-MiB]"
 (( FILE_MIB % 4 == 0 && BIG_MIB % 4 == 0 )) || die "sizes must be multiples of 4 MiB (whole chunks)"
 [[ $NODES =~ ^[0-9]+$ ]] || die "BENCH_NODES must be a number"
+[[ $WARMUP_ROUNDS =~ ^[0-9]+$ ]] && (( WARMUP_ROUNDS <= 64 )) || die "BENCH_WARMUP_ROUNDS must be 0..64"
 (( NODES >= 4 )) || die "BENCH_NODES must be at least 4 (replication 3 and one node to lose)"
 for tool in curl python3 openssl sha256sum head split awk df mktemp timeout; do
   command -v "$tool" >/dev/null || die "$tool is needed"
@@ -314,11 +316,13 @@ verify() {   # verify <base> <fileId> <file>: one more download, through sha256s
   [[ $got == "$(cat "$WORK/$3.sha256")" ]] || die "$3 came back different: sha256 $got"
 }
 
-step "warm-up: 64 MiB at replication 3 up and down through the controller (not timed)"
+step "warm-up: $WARMUP_ROUNDS x 64 MiB at replication 3 up and down through the controller (not timed)"
 head -c $(( 64 * 1048576 )) /dev/urandom > "$WORK/warm.bin"; sha256sum "$WORK/warm.bin" | cut -d' ' -f1 > "$WORK/warm.bin.sha256"
-upload "$CONTROLLER" warm.bin 3 warm.json
-download "$CONTROLLER" "$ID" $(( 64 * 1048576 ))
-delete_file "$CONTROLLER" "$ID"
+for (( round = 1; round <= WARMUP_ROUNDS; round++ )); do
+  upload "$CONTROLLER" warm.bin 3 warm.json
+  download "$CONTROLLER" "$ID" $(( 64 * 1048576 ))
+  delete_file "$CONTROLLER" "$ID"
+done
 
 # ------------------------------------------------------ b. through the controller --
 step "b. ${FILE_MIB} MiB through the controller (127.0.0.1:8085)"
