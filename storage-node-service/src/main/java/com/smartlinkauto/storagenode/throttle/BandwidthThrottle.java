@@ -15,7 +15,7 @@ import io.github.bucket4j.TimeMeter;
  * (virtual-thread friendly).
  * <p>
  * Bucket4j refills at most one token per nanosecond (8 Gbps at a byte per token), so a faster link
- * counts in tokens of {@link #bytesPerToken(long)} bytes: 2 at the default 10 Gbps, 125 at the
+ * counts in tokens of {@link #bytesPerToken(long)} bytes: 3 at the default 10 Gbps, 250 at the
  * 1,000,000 Mbps the configuration allows. A request is rounded up to whole tokens.
  */
 public final class BandwidthThrottle {
