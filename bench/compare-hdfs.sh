@@ -46,10 +46,9 @@ SUMMARY=$(grep '^SUMMARY ' "$OUT/ours.txt" | tail -1)
 [[ -n $SUMMARY ]] || die "bench/storage.sh printed no SUMMARY line"
 ours() { sed -E "s/.* $1=([^ ]+).*/\1/" <<< " $SUMMARY"; }
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || a == "-" || b == "-" || b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
 verdict() { awk -v r="$1" -v t="$2" 'BEGIN { if (r == "-") print "-"; else if (r + 0 >= t + 0) print "met"; else print "NOT met" }'; }
 row() {   # row <figure> <ours> <hdfs> <target>
-  local r; r=$(ratio "$2" "$3")
+  local r; r=$(div_ratio "$2" "$3")
   printf '   %-44s %9s %9s %7s   >= %-4s %s\n' "$1" "$2" "${3:--}" "$r" "$4" "$(verdict "$r" "$4")"
 }
 
@@ -65,4 +64,4 @@ printf '   %-44s %9s %9s\n' "  (seconds from DEAD to restored)" "$(ours restore_
 printf '   %-44s %9s %9s\n' "HDFS with 128 MiB blocks: upload / download R=3" "" "${H_UP3_128:--} / ${H_DN3_128:--}"
 printf '   %-44s %9s\n' "through the gateway: upload / download R=3" "$(ours gwup) / $(ours gwdn)"
 printf '   %-44s %9s\n' "controller RSS growth while 1 GiB streamed, MiB" "$(ours rss_growth_mib)"
-echo "COMPARE up3=$(ratio "$(ours up3)" "$H_UP3") up1=$(ratio "$(ours up1)" "$H_UP1") dn3=$(ratio "$(ours dn3)" "$H_DN3") rerep=$(ratio "$(ours restore_mbps)" "$H_RERP")"
+echo "COMPARE up3=$(div_ratio "$(ours up3)" "$H_UP3") up1=$(div_ratio "$(ours up1)" "$H_UP1") dn3=$(div_ratio "$(ours dn3)" "$H_DN3") rerep=$(div_ratio "$(ours restore_mbps)" "$H_RERP")"

@@ -6,6 +6,9 @@ die() { printf 'ERROR %s\n' "$*" >&2; exit 1; }
 step() { printf '\n== %s\n' "$*"; }
 info() { printf '   %s\n' "$*"; }
 now() { date +%s.%N; }
+div_ratio() {   # div_ratio <a> <b>: a / b to two decimals; "-" when either is missing or b is 0
+  awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || a == "-" || b == "-" || b + 0 == 0) print "-"; else printf "%.2f", a / b }'
+}
 port_open() { timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
 
 pick_java() {   # the newest JDK >= 17, as ./smartlink picks it (SMARTLINK_JAVA_HOME wins)

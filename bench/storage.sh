@@ -441,7 +441,6 @@ fi
 verdict() { awk -v v="$1" -v t="$2" -v dir="$3" 'BEGIN { if (v == "-") { print ""; exit }
   ok = (dir == "min") ? v + 0 >= t + 0 : v + 0 <= t + 0; print ok ? "met" : "NOT met" }'; }
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b + 0 == 0) print "-"; else printf "%.0f%%", 100 * a / b }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
 RSS_MAX=$(( RSS_UP > RSS_DOWN ? RSS_UP : RSS_DOWN ))
 RSS_GROWTH_MIB=$(( (RSS_MAX - RSS_BEFORE) / 1024 ))
 flat="NOT flat"; (( RSS_GROWTH_MIB * 4 < BIG_MIB )) && flat="flat"
@@ -482,18 +481,18 @@ printf '   d. controller RSS MiB while %s MiB streamed: before %d, max upload %d
 printf '      max - before = %d MiB (%s of the file): %s   target: flat\n' "$RSS_GROWTH_MIB" "$(pct "$RSS_GROWTH_MIB" "$BIG_MIB")" "$flat"
 echo
 echo "   ratios"
-printf '      upload r=1 / raw ceiling               %s\n' "$(ratio "$UP1" "$RAW")"
+printf '      upload r=1 / raw ceiling               %s\n' "$(div_ratio "$UP1" "$RAW")"
 printf '      upload r=3 / raw ceiling               %s   (node bytes written / raw: %s; r=3 writes every byte 3 times)\n' \
-  "$(ratio "$UP3" "$RAW")" "$(ratio "$(( UP3 * 3 ))" "$RAW")"
-printf '      upload r=3 / upload r=1                %s\n' "$(ratio "$UP3" "$UP1")"
-printf '      download r=3 / raw ceiling             %s\n' "$(ratio "$DN3" "$RAW")"
+  "$(div_ratio "$UP3" "$RAW")" "$(div_ratio "$(( UP3 * 3 ))" "$RAW")"
+printf '      upload r=3 / upload r=1                %s\n' "$(div_ratio "$UP3" "$UP1")"
+printf '      download r=3 / raw ceiling             %s\n' "$(div_ratio "$DN3" "$RAW")"
 if (( VIA_GATEWAY )); then
-  printf '      gateway / direct, upload r=3           %s\n' "$(ratio "$GWUP" "$UP3")"
-  printf '      gateway / direct, download r=3         %s\n' "$(ratio "$GWDN" "$DN3")"
+  printf '      gateway / direct, upload r=3           %s\n' "$(div_ratio "$GWUP" "$UP3")"
+  printf '      gateway / direct, download r=3         %s\n' "$(div_ratio "$GWDN" "$DN3")"
 fi
-printf '      upload r=3 / target                    %s\n' "$(ratio "$UP3" $TARGET_UPLOAD_R3)"
-printf '      download r=3 / target                  %s\n' "$(ratio "$DN3" $TARGET_DOWNLOAD)"
-printf '      restore target / restore time          %s\n' "$(ratio $TARGET_RESTORE "$DEAD_DONE")"
+printf '      upload r=3 / target                    %s\n' "$(div_ratio "$UP3" $TARGET_UPLOAD_R3)"
+printf '      download r=3 / target                  %s\n' "$(div_ratio "$DN3" $TARGET_DOWNLOAD)"
+printf '      restore target / restore time          %s\n' "$(div_ratio $TARGET_RESTORE "$DEAD_DONE")"
 echo
 # one machine-readable line (bench/compare-hdfs.sh reads it): MB/s, seconds, MiB
 echo "SUMMARY up1=$UP1 up3=$UP3 dn1=$DN1 dn3=$DN3 gwup=${GWUP:--} gwdn=${GWDN:--} bigup=$BIGUP bigdn=$BIGDN restore_s=$DEAD_DONE restore_mbps=$RESTORE_RATE rss_growth_mib=$RSS_GROWTH_MIB raw=$RAW"

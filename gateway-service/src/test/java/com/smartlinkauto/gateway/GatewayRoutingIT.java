@@ -24,6 +24,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -232,7 +233,7 @@ class GatewayRoutingIT {
      */
     @Test
     void heartbeatsLeaveTheRoutesAloneAndAConfigurationRefreshRebuildsThem() throws Exception {
-        List<RefreshRoutesEvent> refreshes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<RefreshRoutesEvent> refreshes = new CopyOnWriteArrayList<>();
         context.addApplicationListener((ApplicationListener<RefreshRoutesEvent>) refreshes::add);
 
         for (int i = 0; i < 5; i++) {

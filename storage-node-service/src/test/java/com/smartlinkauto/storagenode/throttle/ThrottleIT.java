@@ -76,12 +76,10 @@ class ThrottleIT {
 
             byte[] bytes = Chunks.random(20 * 1024 * 1024);
             String id = Chunks.sha256(bytes);
-            long started = System.nanoTime();
+            // a round trip through the 10 Gbps buckets (at 100 Mbps this took 1.6 s at the least; how long
+            // it takes now is bench/storage.sh's business, not a test's)
             assertThat(plain.client().put(id, bytes).status()).isEqualTo(201);
-            Duration upload = Duration.ofNanos(System.nanoTime() - started);
             assertThat(plain.client().get(id).body()).isEqualTo(bytes);
-            // at 100 Mbps this took 1.6 s at the least; a duration is a benchmark's business, not a test's
-            log.info("default node: 20 MiB up in {} ms", upload.toMillis());
         }
     }
 }
