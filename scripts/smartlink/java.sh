@@ -54,6 +54,7 @@ select_java() {
 # Class-data sharing (.smartlink/cds/<name>.jsa, JDK >= 19) is on by default;
 # SMARTLINK_CDS=0 turns it off. The instances of a scalable service share one archive:
 # only the first one (re)creates it (writer=1), the others just map it when it is valid.
+# SMARTLINK_GC_LOG=1 logs every collection and its pause (bench/gc-summary.sh sums them per service).
 jvm_opts() {   # jvm_opts <service name> <heap> <jit> [writer: 1|0]
   local name=$1 heap=$2 jit=$3 writer=${4:-1} var
   var="SMARTLINK_JVM_OPTS_$(upper "$name" | tr '-' '_')"
@@ -62,14 +63,23 @@ jvm_opts() {   # jvm_opts <service name> <heap> <jit> [writer: 1|0]
     return
   fi
   local o="-Xms32m -Xmx$heap -Xss512k -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
-  o+=" -XX:MaxMetaspaceSize=256m"
+  # the metaspace's first high-water mark (~21 MB) cost 2-10 full collections per service while Spring starts
+  o+=" -XX:MetaspaceSize=128m -XX:MaxMetaspaceSize=256m"
   # JDK 24+ warns about JNI (Netty) and sun.misc.Unsafe (XStream in Eureka) at every start
   (( JAVA_MAJOR >= 22 )) && o+=" --enable-native-access=ALL-UNNAMED"
   (( JAVA_MAJOR >= 24 )) && o+=" --sun-misc-unsafe-memory-access=allow"
   if [[ $jit == c1 ]]; then
     o+=" -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m"
   else
-    o+=" -XX:ReservedCodeCacheSize=64m"
+    # C1 + C2 need more than 64 MB: at 64 the code cache's GC threshold stopped every hot service for a full
+    # collection of 0.3-1.3 s each 20-70 s under load (23 in a booking benchmark, SMARTLINK_GC_LOG=1); reserved,
+    # committed only as code is compiled
+    o+=" -XX:ReservedCodeCacheSize=240m -XX:SweeperThreshold=50"
+  fi
+  # SMARTLINK_GC_LOG=1: every collection with its pause, one file per process (.smartlink/logs/gc/<name>-<pid>.log)
+  if [[ ${SMARTLINK_GC_LOG:-0} == 1 ]]; then
+    mkdir -p "$LOGS/gc"
+    o+=" -Xlog:gc:file=$LOGS/gc/$name-%p.log:timemillis,uptime"
   fi
   if (( JAVA_MAJOR >= 19 )) && [[ ${SMARTLINK_CDS:-1} == 1 ]]; then
     (( writer )) && o+=" -XX:+AutoCreateSharedArchive"
