@@ -64,6 +64,10 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         d.put("eureka.instance.instance-id",
                 "${spring.application.name}:${spring.cloud.client.ip-address}:${server.port:8080}");
         d.put("spring.cloud.loadbalancer.cache.ttl", "5s");
+        // an idle consumer's fetch waits this long at the broker before it comes back empty and is sent again
+        // (Kafka's default, 500 ms, made ~15 idle consumers cost the broker ~6 % of a core); a record still
+        // answers the waiting fetch at once, so delivery is as quick as before
+        d.put("spring.kafka.consumer.fetch-max-wait", "5s");
         // service credentials: this service's secret for client-credentials tokens (servicetoken package)
         d.put("smartlink.security.service.client-secret", "${SMARTLINK_SERVICE_SECRET:}");
         boolean containerised = Arrays.stream(environment.getActiveProfiles())

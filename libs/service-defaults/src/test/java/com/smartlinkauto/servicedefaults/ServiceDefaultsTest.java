@@ -9,9 +9,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
@@ -210,5 +213,12 @@ class ServiceDefaultsTest {
         assertThat(environment.getProperty("management.endpoints.web.exposure.include")).contains("prometheus");
         assertThat(environment.getProperty("management.metrics.tags.application")).isEqualTo("probe-service");
         assertThat(environment.getProperty("eureka.instance.ip-address")).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void idleKafkaConsumersLongPoll() {
+        // bound as Boot binds it: a misspelt key would leave Kafka's 500 ms
+        KafkaProperties kafka = Binder.get(environment).bind("spring.kafka", KafkaProperties.class).get();
+        assertThat(kafka.buildConsumerProperties()).containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5000);
     }
 }
