@@ -9,7 +9,7 @@
 # one core and stops every request of that JVM). Prints nothing but the table; reads only the logs.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-DIR=${SMARTLINK_GC_LOG_DIR:-$ROOT/.smartlink/logs/gc}
+DIR=$ROOT/.smartlink/logs/gc   # where scripts/smartlink/java.sh writes them ($LOGS/gc)
 FROM=${1:-0}
 TO=${2:-0}
 [[ $FROM =~ ^[0-9]+(\.[0-9]+)?$ && $TO =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "usage: $0 [from to] (Unix seconds)" >&2; exit 2; }

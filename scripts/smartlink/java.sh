@@ -76,8 +76,7 @@ jvm_opts() {   # jvm_opts <service name> <heap> <jit> [writer: 1|0]
     # committed only as code is compiled
     o+=" -XX:ReservedCodeCacheSize=240m -XX:SweeperThreshold=50"
   fi
-  # SMARTLINK_GC_LOG=1: every collection with its pause, one file per process (.smartlink/logs/gc/<name>-<pid>.log)
-  if [[ ${SMARTLINK_GC_LOG:-0} == 1 ]]; then
+  if [[ ${SMARTLINK_GC_LOG:-0} == 1 ]]; then   # one file per process: .smartlink/logs/gc/<name>-<pid>.log
     mkdir -p "$LOGS/gc"
     o+=" -Xlog:gc:file=$LOGS/gc/$name-%p.log:timemillis,uptime"
   fi
