@@ -10,9 +10,8 @@ import org.springframework.context.annotation.Configuration;
  * asks Redis twice (the token deny list, then the rate limiter's script), and a reactive chain carries on on
  * the thread that completed its last step: without this, the rest of each request's filter chain (JWT
  * checks, routing, the call to the service, observations) ran on the single Lettuce event loop, which then
- * read the next replies late. Measured under the booking benchmark's load (2 cores saturated): that thread
- * at 24-30 % of a core and 1,114 deny-list lookups over their 500 ms budget in one run (README,
- * gateway-service).
+ * read the next replies late: under the booking benchmark's load, about a thousand deny-list lookups per run
+ * missed their 500 ms budget (figures in the README, the gateway).
  */
 @Configuration(proxyBeanMethods = false)
 class RedisClientConfiguration {
