@@ -9,9 +9,10 @@
 #
 # Phases (bench/booking/BookingLoad.java, run from source with `java`; closed loop, no think time):
 #   login        BENCH_FLASH (500) renters log in through the gateway (6 at a time: BCrypt)
-#   JIT warm-up  BENCH_WARMUP s (90): BENCH_CLIENTS (50) clients alternating a hold and GET /api/users/me
+#   JIT warm-up  BENCH_WARMUP s (240): BENCH_CLIENTS (50) clients alternating a hold and GET /api/users/me
 #                (after 15 s, JFR showed the JVMs' C2 still compiling through the measured phases: 42 compilations
-#                of >= 100 ms within 25 s of HOLDS in one booking instance; both rates roughly doubled with 90 s)
+#                of >= 100 ms within 25 s of HOLDS in one booking instance; both rates roughly doubled with 90 s and rose
+#                again with 240 s, the ratio unchanged: README, booking benchmark)
 #   (a) FLASH    BENCH_FLASH renters (distinct tokens and Idempotency-Keys) released at once on one vehicle
 #                and one range: exactly one 201, the rest 409/423, no 5xx; p50/p99/max
 #   (b) HOLDS    BENCH_CLIENTS clients, BENCH_SECONDS s (30): holds across [vehicles] vehicles in turn, each on a
@@ -65,7 +66,7 @@ VEHICLES=${1:-1000}
 CLIENTS=${BENCH_CLIENTS:-50}
 PHASE_SECONDS=${BENCH_SECONDS:-30}
 HOT_SECONDS=${BENCH_HOT_SECONDS:-30}
-WARMUP=${BENCH_WARMUP:-90}
+WARMUP=${BENCH_WARMUP:-240}
 FLASH=${BENCH_FLASH:-500}
 RATE_LIMIT=${BENCH_RATE_LIMIT:-1000000}
 ANCHOR=${BENCH_ANCHOR_SQL_BOOKING:-}

@@ -7,7 +7,7 @@
 # Anonymous GET /api/vehicles through the gateway (127.0.0.1:8080) by BENCH_CLIENTS concurrent clients
 # (100), each sending its next search as soon as the last one answered (closed loop, no think time), on a
 # catalogue of [vehicles] bookable vehicles in 50 cities of 5 countries:
-#   JIT warm-up   BENCH_WARMUP s (20) of mixed traffic, not a result
+#   JIT warm-up   BENCH_WARMUP s (20) of mixed traffic without think time (for the JIT), not a result
 #   COLD          BENCH_SECONDS s (45): every search one never asked before (its dates are unique per
 #                 request), so each one is a cache miss and a database query (checked with the counters)
 #   warm set      BENCH_QUERIES (200) fixed searches asked once each (filling the cache)

@@ -570,7 +570,7 @@ public class DashboardLoad {
                         long[] latency = new long[1];
                         kinds[n] = (byte) stats.send(call, latency);
                         mine[n++] = latency[0];
-                        if (thinkMs > 0) {
+                        if (thinkMs > 0 && !phase.startsWith("JIT")) {   // the warm-up runs flat out: it is there for the JIT
                             Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(thinkMs / 2,
                                     thinkMs + thinkMs / 2 + 1));
                         }

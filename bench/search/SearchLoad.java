@@ -157,7 +157,8 @@ public class SearchLoad {
         List<Stats> results = new ArrayList<>();
         if (warmupSeconds > 0) {
             SplittableRandom pick = new SplittableRandom(3);
-            Stats w = run("JIT warm-up", warmupSeconds, clients, thinkMs, metricsUrl, pids, () -> {
+            // flat out, without think time: the warm-up is there for the JIT, whatever pace the phases keep
+            Stats w = run("JIT warm-up", warmupSeconds, clients, 0, metricsUrl, pids, () -> {
                 synchronized (pick) {
                     return pick.nextBoolean() ? cold.apply(unique.getAndIncrement())
                             : warmupSet.get(pick.nextInt(warmupSet.size()));
