@@ -142,7 +142,8 @@ public class DashboardLoad {
         List<Stats> results = new ArrayList<>();
         if (warmup > 0) {
             // entries nobody asks again: windows 30 minutes off the hour
-            Stats w = closedLoop("JIT warm-up", clients, warmup, n -> switch ((int) (n % 3)) {
+            // flat out, without think time: the warm-up is there for the JIT, whatever pace the phases keep
+            Stats w = closedLoop("JIT warm-up", clients, warmup, 0, n -> switch ((int) (n % 3)) {
                 case 0 -> earnings(n / 3, 30);
                 case 1 -> revenue(n / 3, 30);
                 default -> overview(day, monthBookings, todayBookings);
@@ -152,27 +153,27 @@ public class DashboardLoad {
         }
 
         AtomicLong earningsKeys = new AtomicLong();
-        Stats earningsCold = closedLoop("EARNINGS COLD", clients, seconds, n -> {
+        Stats earningsCold = closedLoop("EARNINGS COLD", clients, seconds, thinkMs, n -> {
             long k = earningsKeys.getAndIncrement();
             return k < maxEarningsKeys ? earnings(k, 0) : null;
         }, pids, metrics);
         earningsCold.print();
         results.add(earningsCold);
         long earningsSeen = Math.max(1, Math.min(earningsKeys.get(), maxEarningsKeys));
-        Stats earningsWarm = closedLoop("EARNINGS WARM", clients, seconds, n -> earnings(n % earningsSeen, 0), pids,
+        Stats earningsWarm = closedLoop("EARNINGS WARM", clients, seconds, thinkMs, n -> earnings(n % earningsSeen, 0), pids,
                 metrics);
         earningsWarm.print();
         results.add(earningsWarm);
 
         AtomicLong revenueKeys = new AtomicLong();
-        Stats revenueCold = closedLoop("REVENUE COLD", clients, seconds, n -> {
+        Stats revenueCold = closedLoop("REVENUE COLD", clients, seconds, thinkMs, n -> {
             long k = revenueKeys.getAndIncrement();
             return k < maxRevenueKeys ? revenue(k, 0) : null;
         }, pids, metrics);
         revenueCold.print();
         results.add(revenueCold);
         long revenueSeen = Math.max(1, Math.min(revenueKeys.get(), maxRevenueKeys));
-        Stats revenueWarm = closedLoop("REVENUE WARM", clients, seconds, n -> revenue(n % revenueSeen, 0), pids,
+        Stats revenueWarm = closedLoop("REVENUE WARM", clients, seconds, thinkMs, n -> revenue(n % revenueSeen, 0), pids,
                 metrics);
         revenueWarm.print();
         results.add(revenueWarm);
@@ -183,7 +184,7 @@ public class DashboardLoad {
         }
         UNAVAILABLE.clear();
         BOOKINGS_COMPUTED.set(0);
-        Stats overview = closedLoop("OVERVIEW", clients, seconds, n -> overview(day, monthBookings, todayBookings), pids,
+        Stats overview = closedLoop("OVERVIEW", clients, seconds, thinkMs, n -> overview(day, monthBookings, todayBookings), pids,
                 metrics);
         overview.print();
         results.add(overview);
@@ -546,7 +547,7 @@ public class DashboardLoad {
     }
 
     /** {@code clients} threads sending the source's requests back to back until {@code seconds} passed. */
-    static Stats closedLoop(String phase, int clients, int seconds, Source source, Map<String, long[]> pids,
+    static Stats closedLoop(String phase, int clients, int seconds, long pauseMs, Source source, Map<String, long[]> pids,
             Map<String, String> metrics) throws InterruptedException {
         Stats stats = new Stats(phase, pids, metrics);
         AtomicLong counter = new AtomicLong();
@@ -570,9 +571,9 @@ public class DashboardLoad {
                         long[] latency = new long[1];
                         kinds[n] = (byte) stats.send(call, latency);
                         mine[n++] = latency[0];
-                        if (thinkMs > 0 && !phase.startsWith("JIT")) {   // the warm-up runs flat out: it is there for the JIT
-                            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(thinkMs / 2,
-                                    thinkMs + thinkMs / 2 + 1));
+                        if (pauseMs > 0) {
+                            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(pauseMs / 2,
+                                    pauseMs + pauseMs / 2 + 1));
                         }
                     }
                 }
