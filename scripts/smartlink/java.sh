@@ -62,7 +62,13 @@ jvm_opts() {   # jvm_opts <service name> <heap> <jit> [writer: 1|0]
     echo "${!var}"
     return
   fi
-  local o="-Xms32m -Xmx$heap -Xss512k -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
+  # the hot services (jit full) start at their whole heap: grown from 32 MB under load, the serial collector kept
+  # a young generation of ~10 MB over a nearly full old one for minutes (booking benchmark, SMARTLINK_GC_LOG=1:
+  # 369-457 collections per service, many of 50-385 ms); at full size 60-200 per run and 3-15 ms each once
+  # warm. The heap is only committed: pages become resident as they are used (the young generation, a third)
+  local xms=32m
+  [[ $jit == c1 ]] || xms=$heap
+  local o="-Xms$xms -Xmx$heap -Xss512k -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
   # the metaspace's first high-water mark (~21 MB) cost 2-10 full collections per service while Spring starts
   o+=" -XX:MetaspaceSize=128m -XX:MaxMetaspaceSize=256m"
   # JDK 24+ warns about JNI (Netty) and sun.misc.Unsafe (XStream in Eureka) at every start
