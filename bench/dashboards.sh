@@ -9,7 +9,8 @@
 #
 # Phases (bench/dashboards/DashboardLoad.java, run from source with `java`; BENCH_CLIENTS (50) closed-loop clients,
 # BENCH_SECONDS (30) s each, no think time unless BENCH_THINK_MS (0) says so: then each client pauses 0.5–1.5 times
-# it after every answer, a person's pace instead of the machine's ceiling):
+# it after every answer, a person's pace instead of the machine's ceiling, and sends its first request of a phase
+# at a random moment within the first BENCH_THINK_MS instead of all clients at once):
 #   CHECK          8 partners' earnings (by month, over 1–4 months) equal, per currency, the gross, refunds and
 #                  rentals the script computes with SQL from the seeded rows
 #   JIT warm-up    BENCH_WARMUP s (20), without think time (for the JIT): earnings, revenue and overview on entries no later phase asks for

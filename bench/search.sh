@@ -35,7 +35,8 @@
 # leaves in Redis expire within 30 s.
 #
 # Knobs: BENCH_CLIENTS, BENCH_SECONDS, BENCH_WARMUP, BENCH_QUERIES (above), BENCH_THINK_MS (0; the mean pause
-# after each answer, per client, each drawn from 0.5-1.5 x it so clients do not move in lockstep), BENCH_RATE_LIMIT. Needs bash, curl, psql, a JDK 17+ (as ./smartlink).
+# after each answer, per client, each drawn from 0.5-1.5 x it so clients do not move in lockstep; and each
+# client's first search of a phase at a random moment within the first BENCH_THINK_MS, not all at once), BENCH_RATE_LIMIT. Needs bash, curl, psql, a JDK 17+ (as ./smartlink).
 # ~5 min plus the platform's start. Talks to 127.0.0.1 only. Do not rebuild jars while it runs.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."

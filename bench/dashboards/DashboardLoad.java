@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * Run as a single-file program: {@code java bench/dashboards/DashboardLoad.java key=value ...}.
  * <p>
  * Phases, in this order ({@code clients} closed-loop clients each, {@code seconds} s each; after each answer a
- * client pauses 0.5–1.5 × {@code think-ms}, none by default):
+ * client pauses 0.5–1.5 × {@code think-ms}, none by default, and with a pause it sends its first request of a
+ * phase at a random moment within the first {@code think-ms}):
  * <ol>
  * <li>CHECK (not timed): the partner earnings of {@code checks} (a file: one line per partner, window and currency
  * with the gross, refunds and rentals the script computed with SQL from the seeded rows) must match the answers.</li>
@@ -559,6 +560,11 @@ public class DashboardLoad {
                 byte[] kinds = new byte[1024];
                 int n = 0;
                 try {
+                    if (pauseMs > 0) {
+                        // independent people arrive at random moments, not as one burst of every client at the
+                        // phase's first instant: the first request within the first pause, then the steady rate
+                        Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(pauseMs));
+                    }
                     while (System.nanoTime() < deadline) {
                         Call call = source.next(counter.getAndIncrement());
                         if (call == null) {

@@ -42,7 +42,8 @@ import java.util.regex.Pattern;
  * <p>
  * Keys: gateway, metrics (vehicle-service's /actuator/prometheus), cities (csv: city,country,lat,lon),
  * clients (100), seconds (per measured phase, 45), warmup (seconds, 20), queries (warm set size, 200),
- * think-ms (0: none; else the mean pause, each drawn from 0.5-1.5 x it), pids (name=pid,... of processes to sample; all "postgres" processes are summed).
+ * think-ms (0: none; else the mean pause, each drawn from 0.5-1.5 x it, and a client's first search of a phase at a
+ * random moment within the first think-ms), pids (name=pid,... of processes to sample; all "postgres" processes are summed).
  */
 public class SearchLoad {
 
@@ -304,6 +305,11 @@ public class SearchLoad {
                 long[] mine = new long[4096];
                 int n = 0;
                 try {
+                    if (thinkMs > 0) {
+                        // nor do they all send their first search at the phase's first instant (a burst of every
+                        // client at once, whose queue filled the p99): the first within the first think time
+                        Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(thinkMs));
+                    }
                     while (System.nanoTime() < deadline) {
                         String path = next.path();
                         long t0 = System.nanoTime();
