@@ -64,8 +64,9 @@ jvm_opts() {   # jvm_opts <service name> <heap> <jit> [writer: 1|0]
   fi
   # the hot services (jit full) start at their whole heap: grown from 32 MB under load, the serial collector kept
   # a young generation of ~10 MB over a nearly full old one for minutes (booking benchmark, SMARTLINK_GC_LOG=1:
-  # 369-457 collections per service, many of 50-385 ms); at full size 60-200 per run and 3-15 ms each once
-  # warm. The heap is only committed: pages become resident as they are used (the young generation, a third)
+  # 369-457 young collections per hot service, many of 50-385 ms); at the whole heap the dashboards and search
+  # benchmarks' measured phases saw 3-15 ms ones. The heap is only committed: pages become resident as they are
+  # used (the young generation, a third of it, soon is)
   local xms=32m
   [[ $jit == c1 ]] || xms=$heap
   local o="-Xms$xms -Xmx$heap -Xss512k -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
