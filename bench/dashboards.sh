@@ -29,6 +29,9 @@
 #                  by its parts' asOf: COLD when a part was computed after the request was sent (it waited for a
 #                  source: user-service's single flight), WARM when every part came from the cache
 #                  (BENCH_OVERVIEW_TTL=1m: the parts stay for the whole phase, all hits but the first)
+# A request still unanswered after 10 s (a silent 30 s hang was seen twice) makes the load generator save, while it
+# waits, a thread dump of every service (virtual threads included) and their actuators' Prometheus pages in
+# .smartlink/logs/hangs/dashboards-<time>/ (once per run), and print where.
 # Every answer is checked: 200; the partner, window and grouping asked for; per currency gross − refunds −
 # commission = net exactly, the groups adding up to the totals, XAF in whole francs, EUR in cents, utilisation in
 # 0..1; the overview's five parts, its bookings of this month and today at least the seeded ones. Per phase:
@@ -202,6 +205,9 @@ redis_pid() { ps -eo pid=,args= | awk -v p=":$1" '$2 ~ /redis-server$/ && substr
 REDIS_PID=$(redis_pid 6379); REDIS_CACHE_PID=$(redis_pid 6380)
 sample="gateway=$GATEWAY_PID"
 metrics="user-service=http://127.0.0.1:$USER_PORT/actuator/prometheus"
+GATEWAY_MGMT_PORT=$(awk '$1 == "gateway-service" { print $3; exit }' "$ROOT/platform.layout")
+[[ $GATEWAY_MGMT_PORT =~ ^[0-9]+$ ]] || die "cannot tell the gateway's management port from platform.layout"
+HANG_DIR="$ROOT/.smartlink/logs/hangs/dashboards-$(date -u +%Y%m%dT%H%M%SZ)"
 BOOKING_PORTS=()
 for instance in "${BOOKING_INSTANCES[@]}"; do
   pid=$(svc_pid "$instance" booking-service); port=$(svc_port "$pid")
@@ -365,7 +371,9 @@ timeout --kill-after=10 $(( WARMUP + 5 * PHASE_SECONDS + 600 )) \
   partners="$PARTNERS" clients="$CLIENTS" seconds="$PHASE_SECONDS" warmup="$WARMUP" think-ms="$THINK_MS" \
   offset-seconds="$RUN_OFFSET" checks="$WORK/checks.txt" \
   day="$DAY" month-bookings="$MONTH_BOOKINGS" today-bookings="$TODAY_BOOKINGS" \
-  pids="$sample" metrics="$metrics" 2>&1 | tee "$WORK/load.out" | grep --line-buffered -v '^RESULT '
+  pids="$sample" metrics="$metrics" hang-dumps="$HANG_DIR" \
+  hang-urls="gateway=http://127.0.0.1:$GATEWAY_MGMT_PORT/actuator/prometheus" \
+  2>&1 | tee "$WORK/load.out" | grep --line-buffered -v '^RESULT '
 load_status=${PIPESTATUS[0]}
 set -e
 (( load_status == 0 )) || die "the load generator failed (exit $load_status)"

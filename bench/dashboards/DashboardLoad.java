@@ -57,6 +57,8 @@ import java.util.regex.Pattern;
  * {@code smartlink_cache_requests_total{cache,result}} and {@code smartlink_bookings_dashboard_query_seconds} over
  * the instances of {@code metrics} (name=url,...), CPU per process from /proc ({@code pids} = name=pid[+pid...],...;
  * every process named "postgres" is summed). The last lines are {@code RESULT phase=...} for the script.
+ * With {@code hang-dumps} (a directory), a request unanswered after {@code hang-seconds} (10) has the platform's
+ * threads and the Prometheus pages of {@code metrics} and {@code hang-urls} saved there while it waits (HangWatch).
  * Exit status 2 when a precondition fails (arguments, the token file).
  */
 public class DashboardLoad {
@@ -133,6 +135,13 @@ public class DashboardLoad {
         }
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .build();
+        String hangDumps = arg("hang-dumps", "");
+        if (!hangDumps.isEmpty()) {
+            Map<String, String> urls = new LinkedHashMap<>(metrics);
+            urls.putAll(pairs(arg("hang-urls", "")));
+            HangWatch.start(Path.of(hangDumps), Duration.ofSeconds(Long.parseLong(arg("hang-seconds", "10"))), pids,
+                    urls);
+        }
 
         // --- CHECK: earnings against the SQL the script ran over the seeded rows ---
         String checks = arg("checks", "");
@@ -634,6 +643,7 @@ public class DashboardLoad {
         int send(Call call, long[] latency) {
             Instant sent = Instant.now();
             long t0 = System.nanoTime();
+            IN_FLIGHT.put(Thread.currentThread(), new InFlight(t0, phase + " " + call.request().uri()));
             try {
                 HttpResponse<String> response = http.send(call.request(), HttpResponse.BodyHandlers.ofString());
                 latency[0] = (System.nanoTime() - t0) / 1000;
@@ -654,6 +664,9 @@ public class DashboardLoad {
             catch (InterruptedException ex) {
                 latency[0] = (System.nanoTime() - t0) / 1000;
                 Thread.currentThread().interrupt();
+            }
+            finally {
+                IN_FLIGHT.remove(Thread.currentThread());
             }
             return 0;
         }
@@ -1115,6 +1128,84 @@ public class DashboardLoad {
             }
         }
         return map;
+    }
+
+    /** A request on its way: when it was sent (nanoTime) and what it is. */
+    record InFlight(long sentNanos, String what) {
+    }
+
+    /** Every client's request on its way, by client thread (HangWatch reads it). */
+    static final Map<Thread, InFlight> IN_FLIGHT = new ConcurrentHashMap<>();
+
+    /**
+     * Once a request has waited {@code after} (a silent 30 s hang was seen twice in these benchmarks, lost somewhere
+     * between the gateway and a service), saves what the platform is doing while it still waits: a thread dump of
+     * every Java process in {@code pids} (virtual threads included: {@code jcmd Thread.dump_to_file}) and each of
+     * {@code urls} (the actuators' Prometheus pages: requests in progress, pools) into {@code dir}. Once per run.
+     */
+    static final class HangWatch {
+
+        static void start(Path dir, Duration after, Map<String, long[]> pids, Map<String, String> urls) {
+            Thread watch = new Thread(() -> {
+                try {
+                    while (true) {
+                        Thread.sleep(1000);
+                        long now = System.nanoTime();
+                        for (InFlight f : IN_FLIGHT.values()) {
+                            if (now - f.sentNanos() > after.toNanos()) {
+                                capture(dir, f, (now - f.sentNanos()) / 1e9, pids, urls);
+                                return;
+                            }
+                        }
+                    }
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "hang-watch");
+            watch.setDaemon(true);
+            watch.start();
+        }
+
+        static void capture(Path dir, InFlight f, double waited, Map<String, long[]> pids, Map<String, String> urls) {
+            try {
+                Files.createDirectories(dir);
+                Files.writeString(dir.resolve("request.txt"), String.format(Locale.ROOT,
+                        "%s%nin flight for %.1f s at %s%n", f.what(), waited, Instant.now()));
+                Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+                for (Map.Entry<String, long[]> e : pids.entrySet()) {
+                    for (long pid : e.getValue()) {
+                        boolean jvm = ProcessHandle.of(pid).flatMap(h -> h.info().command())
+                                .map(c -> c.endsWith("/java")).orElse(false);
+                        if (!jvm) {
+                            continue;
+                        }
+                        Path out = dir.resolve(e.getKey().replace(' ', '-') + "-" + pid + ".threads.txt");
+                        new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.dump_to_file", "-overwrite",
+                                out.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                                .start().waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+                    }
+                }
+                for (Map.Entry<String, String> e : urls.entrySet()) {
+                    try {
+                        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(e.getValue()))
+                                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                        Files.writeString(dir.resolve(e.getKey() + ".prometheus.txt"), page.body());
+                    }
+                    catch (IOException ex) {
+                        Files.writeString(dir.resolve(e.getKey() + ".prometheus.txt"), ex.toString());
+                    }
+                }
+                System.out.printf(Locale.ROOT, "   HANG: %s in flight for %.1f s; thread dumps and metrics in %s%n",
+                        f.what(), waited, dir);
+            }
+            catch (IOException ex) {
+                System.out.println("   HANG: could not save the dumps: " + ex);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     static Map<String, long[]> pids(String list) {
