@@ -205,8 +205,9 @@ redis_pid() { ps -eo pid=,args= | awk -v p=":$1" '$2 ~ /redis-server$/ && substr
 REDIS_PID=$(redis_pid 6379); REDIS_CACHE_PID=$(redis_pid 6380)
 sample="gateway=$GATEWAY_PID"
 metrics="user-service=http://127.0.0.1:$USER_PORT/actuator/prometheus"
-GATEWAY_MGMT_PORT=$(awk '$1 == "gateway-service" { print $3; exit }' "$ROOT/platform.layout")
-[[ $GATEWAY_MGMT_PORT =~ ^[0-9]+$ ]] || die "cannot tell the gateway's management port from platform.layout"
+GATEWAY_MGMT_PORT=$(tr '\0' '\n' < "/proc/$GATEWAY_PID/environ" | sed -n 's/^MANAGEMENT_SERVER_PORT=//p')
+GATEWAY_MGMT_PORT=${GATEWAY_MGMT_PORT:-$(svc_port "$GATEWAY_PID")}   # no management port of its own: the service port
+[[ $GATEWAY_MGMT_PORT =~ ^[0-9]+$ ]] || die "cannot tell the gateway's management port"
 HANG_DIR="$ROOT/.smartlink/logs/hangs/dashboards-$(date -u +%Y%m%dT%H%M%SZ)"
 BOOKING_PORTS=()
 for instance in "${BOOKING_INSTANCES[@]}"; do

@@ -648,7 +648,7 @@ public class DashboardLoad {
         int send(Call call, long[] latency) {
             Instant sent = Instant.now();
             long t0 = System.nanoTime();
-            IN_FLIGHT.put(Thread.currentThread(), new InFlight(t0, phase + " " + call.request().uri()));
+            IN_FLIGHT.put(Thread.currentThread(), new InFlight(t0, phase, call.request().uri()));
             try {
                 HttpResponse<String> response = http.send(call.request(), HttpResponse.BodyHandlers.ofString());
                 latency[0] = (System.nanoTime() - t0) / 1000;
@@ -1135,8 +1135,12 @@ public class DashboardLoad {
         return map;
     }
 
-    /** A request on its way: when it was sent (nanoTime) and what it is. */
-    record InFlight(long sentNanos, String what) {
+    /** A request on its way: when it was sent (nanoTime), in which phase, where to. */
+    record InFlight(long sentNanos, String phase, URI uri) {
+
+        String what() {
+            return phase + " " + uri;
+        }
     }
 
     /** Every client's request on its way, by client thread (HangWatch reads it). */
