@@ -37,11 +37,11 @@ class RedissonConfiguration {
                 .setTimeout(timeout)
                 .setConnectTimeout(millis(redis.getConnectTimeout(), 1000))
                 .setRetryAttempts(1)
-                // a whole-second retry delay: Redisson ticks its timer wheel at (min(retry delay, timeout) % 100) / 2
-                // ms unless that is a whole number of 100 ms (then 100 ms); its default, a jittered 0.5-1 s, made
-                // the wheel tick every 10-49 ms, ~1 % of a core per idle instance (bench/idle.sh, per thread).
-                // Lock waits do not ride on the wheel (tryLock waits on a semaphore); command time-outs do, and
-                // may fire up to a tick late
+                // a whole-second retry delay: Redisson ticks its timer wheel every max(10, (m % 100) / 2) ms, m =
+                // min(retry delay, time-out), or every 100 ms when m is a whole number of 100 ms above 100. Its
+                // default retry delay, a jittered 0.5-1 s, made the wheel tick every 10-49 ms, ~1 % of a core per
+                // idle instance (bench/idle.sh, per thread). Lock waits do not ride on the wheel (tryLock waits on a
+                // semaphore); command time-outs do, and may fire up to a tick late. RedissonConfigurationTest
                 .setRetryDelay(new ConstantDelay(Duration.ofSeconds(1)))
                 .setClientName("booking-service");
         if (StringUtils.hasText(redis.getUsername())) {
