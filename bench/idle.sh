@@ -6,8 +6,9 @@
 #   bench/idle.sh [seconds]        (default 60: the length of each measured window)
 #
 # Refuses to start while the platform's services run. `./smartlink up` (every service, storage nodes and
-# booking-service instances as the runner is scaled; builds if sources changed), then BENCH_SETTLE s (120) for
-# start-up work to end (the JIT, first registry fetches, Kafka's group joins), then BENCH_WINDOWS (2) windows of
+# booking-service instances as the runner is scaled; builds if sources changed), then BENCH_SETTLE s (600) for
+# start-up work to end (the JIT, first registry fetches, Kafka's group joins: after 120 s the platform still took
+# ~15 % of the machine, after 600 s 10-11 %, mostly JIT compilers gone quiet), then BENCH_WINDOWS (2) windows of
 # [seconds] each. Per window: CPU per process from /proc (utime + stime of every thread, as % of one core; 200 % =
 # this machine): each service JVM, Kafka, both Redis servers, every process named postgres summed, and "everything
 # else" (the machine's busy time from /proc/stat minus ours: the kernel's own threads, other work).
@@ -21,7 +22,7 @@ set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 ROOT=$PWD
 SECONDS_PER_WINDOW=${1:-60}
-SETTLE=${BENCH_SETTLE:-120}
+SETTLE=${BENCH_SETTLE:-600}
 WINDOWS=${BENCH_WINDOWS:-2}
 THREADS=${BENCH_THREADS:-0}
 TARGET_PCT=5
