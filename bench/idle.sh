@@ -99,13 +99,14 @@ thread_snapshot() {
   done
 }
 
+declare -A before after
 for ((w = 1; w <= WINDOWS; w++)); do
   (( THREADS && w == WINDOWS )) && thread_snapshot > "$WORK/threads.before"
-  declare -A before=()
+  before=()
   for line in "${PROCS[@]}"; do read -r name pid <<< "$line"; before[$name]=$(jiffies "$pid"); done
   pg0=$(postgres_jiffies); m0=$(machine_busy); t0=$(now)
   sleep "$SECONDS_PER_WINDOW"
-  declare -A after=()
+  after=()
   for line in "${PROCS[@]}"; do read -r name pid <<< "$line"; after[$name]=$(jiffies "$pid"); done
   pg1=$(postgres_jiffies); m1=$(machine_busy); t1=$(now)
   (( THREADS && w == WINDOWS )) && thread_snapshot > "$WORK/threads.after"
@@ -131,12 +132,11 @@ for ((w = 1; w <= WINDOWS; w++)); do
           "the platform", 100 * ours / hz / s, pct, cores, target, (pct < target ? "met" : "NOT met"), 100 * busy / hz / s / cores
         printf "RESULT window platform_pct_of_machine=%.2f\n", pct
       }'
-  unset before after
 done
 
 if (( THREADS )); then
   step "window $WINDOWS by thread: each process's $THREADS busiest thread names, % of one core"
-  awk -v hz="$HZ" -v s="$elapsed" -v top="$THREADS" '
+  awk '
     FNR == NR { b[$1 " " $2] = $4; next }
     { d = $4 - ($1 " " $2 in b ? b[$1 " " $2] : 0); if (d > 0) { t[$1 SUBSEP $3] += d; tot[$1] += d } }
     END {
