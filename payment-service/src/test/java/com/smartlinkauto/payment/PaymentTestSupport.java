@@ -55,7 +55,9 @@ public abstract class PaymentTestSupport {
     static void bookingService(DynamicPropertyRegistry registry) {
         registry.add("payments.bookings.base-url", bookings::baseUrl);
         registry.add("payments.sandbox.webhook-url", webhooks::url);
-        registry.add("payments.sandbox.delivery-interval", () -> "200ms");
+        // no sweep during a test: every delivery the tests wait for must come from a wake-up
+        registry.add("payments.sandbox.delivery-interval", () -> "1h");
+        registry.add("payments.sandbox.delivery-tick", () -> "100ms");
     }
 
     @Value("${local.server.port}")

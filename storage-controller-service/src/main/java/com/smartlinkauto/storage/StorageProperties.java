@@ -62,7 +62,11 @@ public record StorageProperties(
     }
 
     /**
-     * @param interval        how often the repair job looks for work (it also wakes when a node dies)
+     * @param interval        the longest time between two repair rounds (the sweep that finds work another
+     *                        controller instance left); a round also runs as soon as this instance sees a change
+     *                        that may need copies (a node dead, back or decommissioning, a replica dropped or
+     *                        corrupt, a file stored short of its replication) and after a failed copy's back-off
+     * @param tick            how often the job checks whether a round is due (no query, no lock when it is not)
      * @param perNode         copies one node may take part in at once (as source or target)
      * @param global          copies in flight across the network
      * @param batch           chunks considered per round
@@ -70,7 +74,8 @@ public record StorageProperties(
      * @param maxBackoff      longest wait between attempts
      * @param inFlightTimeout a copy still PENDING/IN_PROGRESS after this long (controller died) is FAILED
      */
-    public record Repair(@DefaultValue("500ms") @NotNull Duration interval,
+    public record Repair(@DefaultValue("10s") @NotNull Duration interval,
+            @DefaultValue("200ms") @NotNull Duration tick,
             @DefaultValue("4") @Min(1) @Max(64) int perNode,
             @DefaultValue("12") @Min(1) @Max(256) int global,
             @DefaultValue("500") @Min(1) @Max(10000) int batch,

@@ -30,7 +30,9 @@ import com.smartlinkauto.testsupport.security.TestTokens;
         "smartlink.storage.liveness.stale-after=3s",
         "smartlink.storage.liveness.dead-after=6s",
         "smartlink.storage.liveness.check-interval=250ms",
-        "smartlink.storage.repair.interval=250ms",
+        // no sweep during a test: every repair the tests wait for must come from a wake-up
+        "smartlink.storage.repair.interval=1h",
+        "smartlink.storage.repair.tick=100ms",
         "smartlink.storage.repair.backoff=500ms",
         "smartlink.storage.gc.interval=1s",
         "smartlink.storage.gc.grace=1s" })

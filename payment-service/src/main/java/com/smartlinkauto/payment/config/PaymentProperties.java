@@ -156,7 +156,10 @@ public record PaymentProperties(String provider,
      * @param allowWebhookDelay  whether the Pay form may ask to hold its webhook back ({@code webhookDelaySeconds},
      *                           at most {@link #MAX_WEBHOOK_DELAY}): a payment whose webhook arrives after the hold
      *                           lapsed, on demand (the e2e tests). Off by default: a real checkout never has it
-     * @param deliveryInterval   how often due deliveries are sent
+     * @param deliveryInterval   the longest time between two looks for due deliveries (events another instance
+     *                           queued, a restart); an event this instance queues is sent once its transaction
+     *                           committed and its delay passed, a failed one when its back-off ends
+     * @param deliveryTick       how often the job checks whether a look is due (no query when it is not)
      * @param initialBackoff     the wait after the first failed delivery; doubled after each further one
      * @param maxBackoff         the longest wait between two attempts
      * @param maxAttempts        attempts per event before it is given up
@@ -165,7 +168,8 @@ public record PaymentProperties(String provider,
     public record Sandbox(String webhookSecret, String webhookUrl,
             @DefaultValue("0s") @NotNull Duration firstDeliveryDelay,
             @DefaultValue("false") boolean allowWebhookDelay,
-            @DefaultValue("1s") @NotNull Duration deliveryInterval,
+            @DefaultValue("10s") @NotNull Duration deliveryInterval,
+            @DefaultValue("200ms") @NotNull Duration deliveryTick,
             @DefaultValue("1s") @NotNull Duration initialBackoff, @DefaultValue("15m") @NotNull Duration maxBackoff,
             @DefaultValue("12") @Min(1) @Max(100) int maxAttempts, @DefaultValue("10s") @NotNull Duration timeout) {
 

@@ -14,6 +14,7 @@ import com.smartlinkauto.payment.payments.PaymentStore;
 import com.smartlinkauto.payment.payments.SessionStore;
 import com.smartlinkauto.payment.provider.ActiveProvider;
 
+import net.javacrumbs.shedlock.core.LockProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,11 +32,11 @@ class SandboxConfiguration {
 
     @Bean
     SandboxDeliveries sandboxDeliveries(JdbcClient jdbc, PaymentProperties properties, Environment environment,
-            Clock clock) {
+            Clock clock, LockProvider lockProvider) {
         if (properties.sandbox().webhookSecret() == null || properties.sandbox().webhookSecret().isBlank()) {
             throw new IllegalStateException("The sandbox provider needs PAYMENTS_SANDBOX_WEBHOOK_SECRET");
         }
-        return new SandboxDeliveries(jdbc, properties, environment, clock);
+        return new SandboxDeliveries(jdbc, properties, environment, clock, lockProvider);
     }
 
     @Bean

@@ -22,9 +22,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.smartlinkauto.payment.config.PaymentProperties;
+import com.smartlinkauto.servicedefaults.jobs.DueJob;
 import com.stripe.net.Webhook;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import net.javacrumbs.shedlock.core.LockProvider;
 
 /**
  * The sandbox's outgoing webhooks, delivered like Stripe's (https://docs.stripe.com/webhooks#retries): queued in the
@@ -43,13 +44,17 @@ public class SandboxDeliveries {
     private final Environment environment;
     private final Clock clock;
     private final HttpClient http;
+    private final DueJob job;
 
-    SandboxDeliveries(JdbcClient jdbc, PaymentProperties properties, Environment environment, Clock clock) {
+    SandboxDeliveries(JdbcClient jdbc, PaymentProperties properties, Environment environment, Clock clock,
+            LockProvider lockProvider) {
         this.jdbc = jdbc;
         this.config = properties.sandbox();
         this.environment = environment;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        this.job = new DueJob("sandbox-webhook-delivery", Duration.ofMinutes(5), config.deliveryInterval(),
+                lockProvider);
     }
 
     /** Queues the event, due after {@code payments.sandbox.first-delivery-delay} (in the caller's transaction). */
@@ -62,10 +67,12 @@ public class SandboxDeliveries {
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(SandboxEvents.Built event, UUID sessionId, Duration extraDelay) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Duration delay = config.firstDeliveryDelay().plus(extraDelay);
+        job.due().wakeAfterCommit(delay);
         jdbc.sql("insert into sandbox_webhook_delivery (id, event_id, type, session_id, payload, attempts, "
                 + "next_attempt_at, created_at) values (?, ?, ?, ?, ?, 0, ?, ?)")
                 .params(UUID.randomUUID(), event.id(), event.type(), sessionId, event.payload(),
-                        Timestamp.from(now.plus(config.firstDeliveryDelay()).plus(extraDelay)), Timestamp.from(now))
+                        Timestamp.from(now.plus(delay)), Timestamp.from(now))
                 .update();
     }
 
@@ -75,9 +82,18 @@ public class SandboxDeliveries {
                 .params(sessionId, type).query(Long.class).single() > 0;
     }
 
-    @Scheduled(fixedDelayString = "${payments.sandbox.delivery-interval:1s}", initialDelayString = "1s")
-    @SchedulerLock(name = "sandbox-webhook-delivery", lockAtMostFor = "5m")
-    public void deliverDue() {
+    /**
+     * Delivers what is due when this instance queued an event (once its transaction committed and its delay
+     * passed), when a failed delivery's back-off ends, and at the latest every {@code delivery-interval} (events
+     * another instance queued, a restart); a tick with nothing due does no query.
+     */
+    @Scheduled(fixedDelayString = "${payments.sandbox.delivery-tick:200ms}", initialDelayString = "1s")
+    public void tick() {
+        job.tick(this::deliverDue);
+    }
+
+    /** Sends up to a batch of due deliveries (the caller holds the job's lock). */
+    private void deliverDue() {
         Instant now = clock.instant();
         List<Due> due = jdbc.sql("select id, event_id, payload, attempts from sandbox_webhook_delivery "
                 + "where delivered_at is null and attempts < ? and next_attempt_at <= ? order by next_attempt_at "
@@ -86,6 +102,9 @@ public class SandboxDeliveries {
                         rs.getString("payload"), rs.getInt("attempts")))
                 .list();
         due.forEach(this::deliver);
+        if (due.size() == BATCH) {
+            job.due().wake();
+        }
     }
 
     private void deliver(Due delivery) {
@@ -122,6 +141,7 @@ public class SandboxDeliveries {
         else {
             log.warn("Sandbox webhook {} not delivered (attempt {}), next in {}: {}", delivery.eventId(), attempts,
                     backoff, error);
+            job.due().wakeWithin(backoff);
         }
         jdbc.sql("update sandbox_webhook_delivery set attempts = ?, next_attempt_at = ?, last_error = ? where id = ?")
                 .params(attempts, Timestamp.from(clock.instant().plus(backoff)), abbreviate(error), delivery.id())

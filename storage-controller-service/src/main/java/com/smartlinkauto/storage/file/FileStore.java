@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.smartlinkauto.storage.RepairNeeded;
 import com.smartlinkauto.storage.node.NodeClient.ReplicaOutcome;
 
 /** Files, chunks, their references and their replicas' transfer status. */
@@ -20,9 +22,11 @@ import com.smartlinkauto.storage.node.NodeClient.ReplicaOutcome;
 public class FileStore {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    FileStore(JdbcClient jdbc) {
+    FileStore(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public record FileRow(UUID fileId, String name, String contentType, long size, String sha256, int chunkSize,
@@ -142,6 +146,7 @@ public class FileStore {
                     insert into replica_drop (chunk_id, node_id, dropped_at) values (?, ?, now())
                     on conflict (chunk_id, node_id) do update set dropped_at = excluded.dropped_at""")
                     .params(chunkId, nodeId).update();
+            events.publishEvent(new RepairNeeded("replica of " + chunkId + " on " + nodeId + " dropped"));
         }
     }
 

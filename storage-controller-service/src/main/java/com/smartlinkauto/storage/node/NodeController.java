@@ -5,6 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.smartlinkauto.servicedefaults.problem.ApiException;
+import com.smartlinkauto.storage.RepairNeeded;
 import com.smartlinkauto.storage.config.StorageProblems;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,10 +35,12 @@ class NodeController {
 
     private final NodeRegistry registry;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    NodeController(NodeRegistry registry, JdbcClient jdbc) {
+    NodeController(NodeRegistry registry, JdbcClient jdbc, ApplicationEventPublisher events) {
         this.registry = registry;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** A node with the replicas the controller has recorded on it. */
@@ -69,6 +73,7 @@ class NodeController {
         }
         jdbc.sql("update storage_node set admin_state = 'DECOMMISSIONING', state_changed_at = now() where node_id = ?"
                 + " and admin_state = 'ACTIVE'").param(nodeId).update();
+        events.publishEvent(new RepairNeeded("node " + nodeId + " decommissioning"));
         return view(registry.require(nodeId));
     }
 

@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import com.smartlinkauto.contracts.events.EventEnvelope;
 import com.smartlinkauto.contracts.events.storage.NodeJoined;
 import com.smartlinkauto.contracts.events.storage.StorageEventTypes;
+import com.smartlinkauto.storage.RepairNeeded;
 import com.smartlinkauto.storage.config.StorageProblems;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -157,6 +158,7 @@ public class NodeReports {
         int dropped = jdbc.sql("delete from chunk_replica where node_id = :node and chunk_id = any(cast(:ids as text[]))")
                 .param("node", hb.nodeId()).param("ids", corrupt.toArray(String[]::new)).update();
         meters.counter("smartlink.storage.corrupt.replicas").increment(corrupt.size());
+        events.publishEvent(new RepairNeeded("corrupt copies on " + hb.nodeId()));
         log.warn("Storage node {} quarantined {} corrupted chunk(s) ({} known replicas dropped, to be repaired): {}",
                 hb.nodeId(), corrupt.size(), dropped, corrupt.size() > 5 ? corrupt.subList(0, 5) + "…" : corrupt);
     }
@@ -227,6 +229,9 @@ public class NodeReports {
         }
         if (!unknown.isEmpty()) {
             deleteAfterCommit(node, unknown);
+        }
+        if (lost > 0 || found > 0) {
+            events.publishEvent(new RepairNeeded("chunk report of " + node.nodeId()));
         }
         return new ReportOutcome(node.nodeId(), ids.length, lost, found, unknown.size());
     }

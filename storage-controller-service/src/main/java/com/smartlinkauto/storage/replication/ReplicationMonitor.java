@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,8 @@ import com.smartlinkauto.contracts.events.EventEnvelope;
 import com.smartlinkauto.contracts.events.storage.ChunkReplicated;
 import com.smartlinkauto.contracts.events.storage.StorageEventTypes;
 import com.smartlinkauto.servicedefaults.Threads;
+import com.smartlinkauto.servicedefaults.jobs.DueJob;
+import com.smartlinkauto.storage.RepairNeeded;
 import com.smartlinkauto.storage.StorageProperties;
 import com.smartlinkauto.storage.file.FileStore;
 import com.smartlinkauto.storage.file.StorageMetrics;
@@ -38,7 +41,7 @@ import com.smartlinkauto.storage.node.NodeRegistry;
 import com.smartlinkauto.storage.node.Placement;
 import com.smartlinkauto.storage.node.StorageNode;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import net.javacrumbs.shedlock.core.LockProvider;
 
 /**
  * Keeps every chunk at its replication, like HDFS's replication monitor:
@@ -69,9 +72,12 @@ class ReplicationMonitor implements DisposableBean {
     private final ExecutorService copiers;
     private volatile long lastGaugeUpdate;
     private final Semaphore completions = new Semaphore(0);
+    private final DueJob job;
+    private int idleRetries;
 
     ReplicationMonitor(JdbcClient jdbc, TransactionTemplate tx, NodeRegistry registry, NodeClient nodes,
-            FileStore store, StorageMetrics metrics, ApplicationEventPublisher events, StorageProperties properties) {
+            FileStore store, StorageMetrics metrics, ApplicationEventPublisher events, StorageProperties properties,
+            LockProvider lockProvider) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.registry = registry;
@@ -81,6 +87,8 @@ class ReplicationMonitor implements DisposableBean {
         this.events = events;
         this.settings = properties.repair();
         this.copiers = Executors.newFixedThreadPool(settings.global(), Threads.daemon("replica-copier-"));
+        this.job = new DueJob("storage-controller.replication", Duration.ofMinutes(1), settings.interval(),
+                lockProvider);
     }
 
     /** A chunk whose copies on counting nodes (+ copies in flight) differ from its replication. */
@@ -88,21 +96,48 @@ class ReplicationMonitor implements DisposableBean {
     }
 
     /**
+     * Runs a round (under the lock, on one controller instance at a time) when one is due: woken by a change that
+     * may need copies made or removed, a retry's back-off, or at the latest every {@code repair.interval}. An idle
+     * network costs a tick that does nothing: no query, no lock round trip.
+     */
+    @Scheduled(fixedDelayString = "${smartlink.storage.repair.tick:200ms}", initialDelayString = "2s")
+    void tick() {
+        job.tick(this::run);
+    }
+
+    /**
+     * Something this instance did may have left chunks with too few or too many copies (a node died or came
+     * back, a replica was dropped or found corrupt, a file was stored short of its replication, a node is being
+     * decommissioned): the next tick runs a round. Work another controller instance creates is found by its
+     * own wake-up or by the sweep every {@code repair.interval}.
+     */
+    @EventListener
+    void on(RepairNeeded signal) {
+        job.due().wakeAfterCommit();
+    }
+
+    @EventListener
+    void on(EventEnvelope<?> event) {
+        if (StorageEventTypes.ALL.contains(event.type())) {
+            job.due().wakeAfterCommit();
+        }
+    }
+
+    /**
      * One round, under the lock: trims surplus copies and finishes decommissions once, then keeps the copy
      * slots full: whenever a copy finishes, the next under-replicated chunks are dispatched at once
      * (not at the next tick), until nothing is left to copy or in flight, or {@link #MAX_ROUND} passed.
      */
-    @Scheduled(fixedDelayString = "${smartlink.storage.repair.interval:500ms}", initialDelayString = "2s")
-    @SchedulerLock(name = "storage-controller.replication", lockAtMostFor = "1m")
     void run() {
         expireStuckCopies();
         Map<String, StorageNode> byId = nodes();
         trimSurplus(byId);
         finishDecommissions();
         long deadline = System.nanoTime() + MAX_ROUND.toNanos();
+        Dispatch dispatch = new Dispatch(0, 0, false);
         while (System.nanoTime() < deadline) {
             completions.drainPermits();
-            Dispatch dispatch = repair(nodes());
+            dispatch = repair(nodes());
             if (dispatch.dispatched() == 0 && dispatch.inFlight() == 0) {
                 break;
             }
@@ -118,6 +153,15 @@ class ReplicationMonitor implements DisposableBean {
                 break;
             }
         }
+        if (dispatch.waiting() || System.nanoTime() >= deadline) {
+            // chunks still short of copies that could not be dispatched (a copy's back-off, no free slot or
+            // target): look again soon, then less often while nothing changes (at most every repair.interval)
+            Duration retry = settings.backoff().multipliedBy(1L << Math.min(idleRetries++, 10));
+            job.due().wakeWithin(retry.compareTo(settings.interval()) < 0 ? retry : settings.interval());
+        }
+        else {
+            idleRetries = 0;
+        }
         if (System.currentTimeMillis() - lastGaugeUpdate > 5_000) {
             updateGauges();
         }
@@ -125,8 +169,11 @@ class ReplicationMonitor implements DisposableBean {
 
     private static final Duration MAX_ROUND = Duration.ofSeconds(30);
 
-    /** Copies started now, and copies in flight before them. */
-    record Dispatch(int dispatched, int inFlight) {
+    /**
+     * Copies started now, copies in flight before them, and whether under-replicated chunks were left waiting
+     * (no slot, no target, a back-off).
+     */
+    record Dispatch(int dispatched, int inFlight, boolean waiting) {
     }
 
     private Map<String, StorageNode> nodes() {
@@ -161,7 +208,7 @@ class ReplicationMonitor implements DisposableBean {
                 });
         int inFlight = global[0];
         if (global[0] >= settings.global()) {
-            return new Dispatch(0, inFlight);
+            return new Dispatch(0, inFlight, true);
         }
         List<Imbalance> under = jdbc.sql("""
                 select c.chunk_id, c.size, c.replication,
@@ -181,7 +228,7 @@ class ReplicationMonitor implements DisposableBean {
                 .query((rs, row) -> new Imbalance(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
                 .list();
         if (under.isEmpty()) {
-            return new Dispatch(0, inFlight);
+            return new Dispatch(0, inFlight, false);
         }
         List<StorageNode> placeable = byId.values().stream().filter(StorageNode::placeable).toList();
         for (Imbalance chunk : under) {
@@ -196,7 +243,8 @@ class ReplicationMonitor implements DisposableBean {
                 log.debug("Not repairing chunk {} now: {}", chunk.chunkId(), ex.toString());
             }
         }
-        return new Dispatch(global[0] - inFlight, inFlight);
+        int dispatched = global[0] - inFlight;
+        return new Dispatch(dispatched, inFlight, dispatched < under.size());
     }
 
     private void dispatch(Imbalance chunk, Map<String, StorageNode> byId, List<StorageNode> placeable,
