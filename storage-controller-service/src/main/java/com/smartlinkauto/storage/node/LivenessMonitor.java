@@ -17,13 +17,12 @@ import com.smartlinkauto.contracts.events.storage.StorageEventTypes;
 import com.smartlinkauto.storage.StorageProperties;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * Declares nodes stale (silent for {@code liveness.stale-after}: no new placements) and dead (silent for
  * {@code liveness.dead-after}: their replicas are dropped from the map, so the repair job copies every
  * chunk they held from the surviving replicas). Uses the database clock, so several controller
- * instances agree; runs on one of them at a time.
+ * instances agree; each instance checks, and each change is made once (see {@link #check()}).
  */
 @Component
 class LivenessMonitor {
@@ -45,28 +44,40 @@ class LivenessMonitor {
         this.meters = meters;
     }
 
-    private record Lost(String nodeId, String zone, Instant lastHeartbeatAt) {
+    private record Change(String nodeId, String zone, Instant lastHeartbeatAt, String state) {
     }
 
+    /**
+     * One statement in the usual case (nobody silent): nodes silent for {@code stale-after} become STALE, for
+     * {@code dead-after} DEAD (with their replicas dropped and {@code NodeLost} published in the same transaction).
+     * Runs on every controller instance without a lock: a state change is a row update that only one transaction
+     * can make (a concurrent one re-reads the row after the first commits and no longer matches), so a node is
+     * declared dead, and its replicas dropped, exactly once.
+     */
     @Scheduled(fixedDelayString = "${smartlink.storage.liveness.check-interval:1s}", initialDelayString = "1s")
-    @SchedulerLock(name = "storage-controller.liveness", lockAtMostFor = "1m")
     void check() {
         tx.executeWithoutResult(status -> {
             double staleSeconds = properties.liveness().staleAfter().toMillis() / 1000.0;
             double deadSeconds = properties.liveness().deadAfter().toMillis() / 1000.0;
-            List<String> stale = jdbc.sql("""
-                    update storage_node set state = 'STALE', state_changed_at = now()
-                    where state = 'LIVE' and last_heartbeat_at < now() - make_interval(secs => :secs)
-                    returning node_id""").param("secs", staleSeconds).query(String.class).list();
-            stale.forEach(node -> log.warn("Storage node {} is stale (no heartbeat for {}): no new placements", node,
-                    properties.liveness().staleAfter()));
-            List<Lost> dead = jdbc.sql("""
-                    update storage_node set state = 'DEAD', state_changed_at = now(), report_requested = true
-                    where state <> 'DEAD' and last_heartbeat_at < now() - make_interval(secs => :secs)
-                    returning node_id, zone, last_heartbeat_at""").param("secs", deadSeconds)
-                    .query((rs, row) -> new Lost(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+            List<Change> changes = jdbc.sql("""
+                    update storage_node set
+                        state = case when last_heartbeat_at < now() - make_interval(secs => :dead) then 'DEAD'
+                                     else 'STALE' end,
+                        state_changed_at = now(),
+                        report_requested = report_requested or last_heartbeat_at < now() - make_interval(secs => :dead)
+                    where (state = 'LIVE' and last_heartbeat_at < now() - make_interval(secs => :stale))
+                       or (state <> 'DEAD' and last_heartbeat_at < now() - make_interval(secs => :dead))
+                    returning node_id, zone, last_heartbeat_at, state""")
+                    .param("stale", staleSeconds).param("dead", deadSeconds)
+                    .query((rs, row) -> new Change(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                            rs.getString(4)))
                     .list();
-            for (Lost node : dead) {
+            for (Change node : changes) {
+                if ("STALE".equals(node.state())) {
+                    log.warn("Storage node {} is stale (no heartbeat for {}): no new placements", node.nodeId(),
+                            properties.liveness().staleAfter());
+                    continue;
+                }
                 int replicas = jdbc.sql("delete from chunk_replica where node_id = ?").param(node.nodeId()).update();
                 log.warn("Storage node {} is dead (last heartbeat {}): {} replicas lost, re-replicating", node.nodeId(),
                         node.lastHeartbeatAt(), replicas);
