@@ -1,6 +1,7 @@
 package com.smartlinkauto.storage.node;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -20,6 +21,10 @@ import jakarta.validation.constraints.Size;
  * fields, so unknown ones are ignored. {@code knownNodesVersion}: the version of the registered-node list the
  * node holds (the answer carries the list when it differs). The node's key comes in the {@code X-Node-Key}
  * header.
+ * <p>
+ * {@code startedAt} is kept at the database's precision (microseconds, truncated): a node's clock gives
+ * nanoseconds, and the stored start time is compared with every heartbeat's to tell a restarted node (which must
+ * send its full chunk report) from the same process.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Heartbeat(
@@ -41,4 +46,8 @@ public record Heartbeat(
         @NotNull @SaneInstant Instant startedAt,
         @SaneInstant Instant sentAt,
         @Size(max = 64) @Pattern(regexp = "[0-9A-Za-z_-]*") String knownNodesVersion) {
+
+    public Heartbeat {
+        startedAt = startedAt == null ? null : startedAt.truncatedTo(ChronoUnit.MICROS);
+    }
 }

@@ -31,11 +31,16 @@ class NodeRegistrationIT extends StorageTestSupport {
     JdbcTemplate jdbc;
 
     private static String heartbeat(String nodeId, String baseUrl, String corrupt, String knownNodesVersion) {
+        return heartbeat(nodeId, baseUrl, corrupt, knownNodesVersion, Instant.now());
+    }
+
+    private static String heartbeat(String nodeId, String baseUrl, String corrupt, String knownNodesVersion,
+            Instant startedAt) {
         return """
                 {"nodeId":"%s","zone":"a","baseUrl":"%s","vcpus":1,"memoryGb":1,"storageGb":0,
                  "bandwidthMbps":100,"capacityBytes":0,"usedBytes":0,"freeBytes":0,"chunkCount":0,
                  "activeTransfers":0,"bytesIn":0,"bytesOut":0,"corruptChunks":[%s],"startedAt":"%s"%s}"""
-                .formatted(nodeId, baseUrl, corrupt == null ? "" : "\"" + corrupt + "\"", Instant.now(),
+                .formatted(nodeId, baseUrl, corrupt == null ? "" : "\"" + corrupt + "\"", startedAt,
                         knownNodesVersion == null ? "" : ",\"knownNodesVersion\":\"" + knownNodesVersion + "\"");
     }
 
@@ -134,6 +139,39 @@ class NodeRegistrationIT extends StorageTestSupport {
         HttpResponse<String> list = send(nodeRequest("/internal/storage/nodes").GET());
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(json.readTree(list.body()).path("nodesVersion").asString()).isEqualTo(version);
+    }
+
+    /**
+     * A node's start time has nanoseconds (its clock), the database keeps microseconds: the same process must not
+     * look restarted at every heartbeat. It did: every heartbeat of every node asked for a full chunk report, so
+     * each node sent its whole chunk list every 2 s (measured on an idle platform: 45 reports in 30 s).
+     */
+    @Test
+    void aNodeIsAskedForItsFullReportWhenItJoinsOrRestartsNotAtEveryHeartbeat() {
+        String id = "it-report-" + Long.toHexString(System.nanoTime());
+        String key = newNodeKey();
+        String url = "http://127.0.0.1:3";
+        Instant started = Instant.parse("2026-12-07T12:00:00.123456789Z");
+        JsonNode first = json.readTree(beat(nodeRequest("/"), id, key, heartbeat(id, url, null, null, started)).body());
+        assertThat(first.path("requestFullReport").asBoolean()).as("a new node").isTrue();
+        HttpResponse<String> report = send(nodeRequest("/internal/storage/nodes/" + id + "/chunks")
+                .header("X-Node-Key", key).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"nodeId\":\"" + id + "\",\"generatedAt\":\""
+                        + Instant.now() + "\",\"chunkCount\":0,\"usedBytes\":0,\"chunks\":[]}")));
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+
+        for (int i = 0; i < 3; i++) {
+            JsonNode next = json.readTree(beat(nodeRequest("/"), id, key, heartbeat(id, url, null, null, started))
+                    .body());
+            assertThat(next.path("requestFullReport").asBoolean()).as("heartbeat %d of the same process", i + 2)
+                    .isFalse();
+        }
+        assertThat(jdbc.queryForObject("select started_at from storage_node where node_id = ?", java.sql.Timestamp.class,
+                id).toInstant()).isEqualTo(Instant.parse("2026-12-07T12:00:00.123456Z"));
+
+        JsonNode restarted = json.readTree(beat(nodeRequest("/"), id, key,
+                heartbeat(id, url, null, null, started.plusNanos(1_000))).body());
+        assertThat(restarted.path("requestFullReport").asBoolean()).as("the node restarted").isTrue();
     }
 
     @Test
