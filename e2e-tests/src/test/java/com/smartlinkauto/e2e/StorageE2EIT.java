@@ -147,7 +147,7 @@ class StorageE2EIT {
         assertThat(offset).isEqualTo(data.length);
     }
 
-    /** The nodes the controller sees LIVE, once at least {@code atLeast} are (they heartbeat every 2 s). */
+    /** The nodes the controller sees LIVE, once at least {@code atLeast} are (they heartbeat every 3 s). */
     private static Set<String> awaitLiveNodes(Account admin, int atLeast) {
         Set<String> live = new HashSet<>();
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {

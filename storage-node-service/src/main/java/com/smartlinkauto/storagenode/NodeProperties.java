@@ -79,7 +79,7 @@ public record NodeProperties(
      */
     public record Heartbeat(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("2s") @NotNull Duration interval,
+            @DefaultValue("3s") @NotNull Duration interval,
             @DefaultValue("5m") @NotNull Duration fullReportInterval,
             @DefaultValue("1s") @NotNull Duration connectTimeout,
             @DefaultValue("2s") @NotNull Duration readTimeout,

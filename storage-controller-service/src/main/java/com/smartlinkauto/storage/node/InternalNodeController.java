@@ -31,7 +31,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * Where storage nodes report in: heartbeats every 2 s and full chunk reports, each with the node's key
+ * Where storage nodes report in: heartbeats every 3 s and full chunk reports, each with the node's key
  * ({@code X-Node-Key}); and the list of registered nodes, the only places nodes send chunks to. Service tokens of
  * storage-node-service only (config.SecurityConfiguration).
  */

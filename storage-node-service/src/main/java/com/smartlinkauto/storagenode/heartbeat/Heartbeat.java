@@ -6,7 +6,7 @@ import java.util.List;
 import com.smartlinkauto.storagenode.status.NodeStatus;
 
 /**
- * Body of {@code POST {controller}/internal/storage/nodes/{nodeId}/heartbeat}, every 2 s. The
+ * Body of {@code POST {controller}/internal/storage/nodes/{nodeId}/heartbeat}, every 3 s. The
  * contract the controller implements (storage-node-service/README.md); fields are only ever added.
  *
  * @param corruptChunks chunks found corrupted since the last acknowledged heartbeat (quarantined here;
