@@ -26,6 +26,8 @@
 # with BENCH_NODES storage nodes and, in its environment, which the runner hands to every service:
 #   SMARTLINK_NODE_THROTTLE=false                        nodes run at disk/CPU speed (raw path)
 #   SMARTLINK_STORAGE_LIVENESS_STALE_AFTER=$BENCH_STALE_AFTER, _DEAD_AFTER=$BENCH_DEAD_AFTER
+#   SMARTLINK_NODE_HEARTBEAT_INTERVAL=$BENCH_HEARTBEAT   nodes heartbeat this often (the default 3 s is
+#                                                        as long as the stale time: nodes would flap)
 # At the end (also on failure or Ctrl-C) it deletes its files from the storage network, restores
 # .smartlink/storage-nodes, stops the services it started (PostgreSQL, Redis and Kafka too when they
 # were not running before: ./smartlink down) and removes its temp dir.
@@ -34,7 +36,8 @@
 # stop at the end with the copies the repair gave them (they come back with `./smartlink scale`).
 # Do not rebuild jars while it runs (a JVM whose jar is replaced under it fails).
 #
-# Knobs: BENCH_NODES (4), BENCH_WARMUP_ROUNDS (1: 64 MiB R=3 up and down before b., untimed), BENCH_STALE_AFTER (3s), BENCH_DEAD_AFTER (5s), BENCH_GATEWAY (1; 0 skips
+# Knobs: BENCH_NODES (4), BENCH_WARMUP_ROUNDS (1: 64 MiB R=3 up and down before b., untimed), BENCH_STALE_AFTER (3s), BENCH_DEAD_AFTER (5s), BENCH_HEARTBEAT (1s, as the HDFS
+# harness's DataNodes), BENCH_GATEWAY (1; 0 skips
 # the gateway line), BENCH_RAW_ONLY (0; 1 = only a., no platform). Needs bash, curl, python3, openssl,
 # coreutils, a JDK (as ./smartlink), ~4 x restore-MiB + 7 x file-MiB + 1 GiB of free disk; ~6-8 min
 # plus the platform's start. Talks to 127.0.0.1 only. MB/s are 10^6 bytes per second.
@@ -46,6 +49,7 @@ BIG_MIB=${2:-1024}
 NODES=${BENCH_NODES:-4}
 STALE_AFTER=${BENCH_STALE_AFTER:-3s}
 DEAD_AFTER=${BENCH_DEAD_AFTER:-5s}
+HEARTBEAT=${BENCH_HEARTBEAT:-1s}
 VIA_GATEWAY=${BENCH_GATEWAY:-1}
 RAW_ONLY=${BENCH_RAW_ONLY:-0}
 WARMUP_ROUNDS=${BENCH_WARMUP_ROUNDS:-1}   # 64 MiB R=3 round trips through the controller before b. (JIT)
@@ -249,13 +253,14 @@ if (( RAW_ONLY )); then
 fi
 
 # ------------------------------------------------------------------- the platform --
-step "platform: ./smartlink up with $NODES storage nodes, throttle off, stale after $STALE_AFTER, dead after $DEAD_AFTER"
+step "platform: ./smartlink up with $NODES storage nodes, throttle off, heartbeats every $HEARTBEAT, stale after $STALE_AFTER, dead after $DEAD_AFTER"
 port_open 5432 && port_open 6379 && port_open 9092 && INFRA_WAS_UP=1
 if [[ -f $COUNT_FILE ]]; then PREV_COUNT=$(tr -dc '0-9' < "$COUNT_FILE"); fi
 COUNT_TOUCHED=1
 STARTED_PLATFORM=1
 export SMARTLINK_NODE_THROTTLE=false
 export SMARTLINK_STORAGE_LIVENESS_STALE_AFTER=$STALE_AFTER SMARTLINK_STORAGE_LIVENESS_DEAD_AFTER=$DEAD_AFTER
+export SMARTLINK_NODE_HEARTBEAT_INTERVAL=$HEARTBEAT
 ./smartlink scale storage-node "$NODES" > "$WORK/scale.log" 2>&1 || { cat "$WORK/scale.log"; die "./smartlink scale failed"; }
 t0=$(now)
 timeout --kill-after=30 1800 ./smartlink up > "$WORK/up.log" 2>&1 || { tail -n 60 "$WORK/up.log"; die "./smartlink up failed"; }
