@@ -52,6 +52,14 @@ class NodeRegistrationIT extends StorageTestSupport {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A full chunk report listing nothing, sent with {@code key}. */
+    private HttpResponse<String> emptyReport(String nodeId, String key) {
+        return send(nodeRequest("/internal/storage/nodes/" + nodeId + "/chunks")
+                .header("X-Node-Key", key).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"nodeId\":\"" + nodeId + "\",\"generatedAt\":\""
+                        + Instant.now() + "\",\"chunkCount\":0,\"usedBytes\":0,\"chunks\":[]}")));
+    }
+
     private String storedBaseUrl(String nodeId) {
         return jdbc.queryForObject("select base_url from storage_node where node_id = ?", String.class, nodeId);
     }
@@ -104,10 +112,7 @@ class NodeRegistrationIT extends StorageTestSupport {
             assertThat(refused.body()).doesNotContain(victim.nodeKey());
         }
         // the full report path is pinned the same way: an empty report would otherwise drop every copy
-        HttpResponse<String> report = send(nodeRequest("/internal/storage/nodes/" + victim.id + "/chunks")
-                .header("X-Node-Key", newNodeKey()).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"nodeId\":\"" + victim.id + "\",\"generatedAt\":\""
-                        + Instant.now() + "\",\"chunkCount\":0,\"usedBytes\":0,\"chunks\":[]}")));
+        HttpResponse<String> report = emptyReport(victim.id, newNodeKey());
         assertThat(report.statusCode()).isEqualTo(403);
 
         assertThat(storedBaseUrl(victim.id)).as("the node was not moved").isEqualTo(address);
@@ -154,10 +159,7 @@ class NodeRegistrationIT extends StorageTestSupport {
         Instant started = Instant.parse("2026-12-07T12:00:00.123456789Z");
         JsonNode first = json.readTree(beat(nodeRequest("/"), id, key, heartbeat(id, url, null, null, started)).body());
         assertThat(first.path("requestFullReport").asBoolean()).as("a new node").isTrue();
-        HttpResponse<String> report = send(nodeRequest("/internal/storage/nodes/" + id + "/chunks")
-                .header("X-Node-Key", key).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"nodeId\":\"" + id + "\",\"generatedAt\":\""
-                        + Instant.now() + "\",\"chunkCount\":0,\"usedBytes\":0,\"chunks\":[]}")));
+        HttpResponse<String> report = emptyReport(id, key);
         assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
 
         for (int i = 0; i < 3; i++) {
