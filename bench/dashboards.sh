@@ -14,6 +14,7 @@
 #   CHECK          8 partners' earnings (by month, over 1–4 months) equal, per currency, the gross, refunds and
 #                  rentals the script computes with SQL from the seeded rows
 #   JIT warm-up    BENCH_WARMUP s (20), without think time (for the JIT): earnings, revenue and overview on entries no later phase asks for
+#                  (half of the earnings and revenue requests ask an entry again: the hit path is compiled too)
 #   EARNINGS COLD  GET /api/partners/{id}/earnings?from&to&groupBy=month|vehicle, every request the first for its
 #                  cache entry: request n to partner n mod BENCH_PARTNERS, with that partner's next window
 #                  (month-aligned, 1–12 months, by month then by vehicle, then shifted by whole hours; every

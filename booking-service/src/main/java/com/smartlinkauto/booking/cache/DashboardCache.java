@@ -145,6 +145,36 @@ public class DashboardCache {
      */
     public <T> T readThrough(String cache, Collection<String> namespaces, String key, Class<T> type,
             Supplier<T> loader, Function<? super T, Instant> staleAt) {
+        return lookUp(cache, namespaces, key, cached -> read(cached, type), loader, staleAt);
+    }
+
+    /**
+     * {@link #readThrough(String, Collection, String, Class, Supplier)} answering the entry's JSON text: a hit is the
+     * stored text as it is, never parsed and written again (a controller sends it as the response body); a miss is
+     * {@code loader}'s value written once, stored and answered.
+     */
+    public String readThroughJson(String cache, Collection<String> namespaces, String key, Supplier<?> loader) {
+        return lookUp(cache, namespaces, key, DashboardCache::jsonText,
+                () -> new JsonText(json.writeValueAsString(loader.get())), value -> null).text();
+    }
+
+    /** The entry's text as one JSON object, as stored; null when it is not (then computed again and overwritten). */
+    private static JsonText jsonText(String cached) {
+        String text = cached.strip();
+        if (text.length() >= 2 && text.charAt(0) == '{' && text.charAt(text.length() - 1) == '}') {
+            return new JsonText(cached);
+        }
+        log.warn("A cached dashboard is not a JSON object, computing it again");
+        return null;
+    }
+
+    /** A value already written as JSON (stored as it is). */
+    private record JsonText(String text) {
+    }
+
+    /** The cache's read-through: {@code parse} turns a stored text back into a value (null: unreadable). */
+    private <T> T lookUp(String cache, Collection<String> namespaces, String key, Function<String, T> parse,
+            Supplier<T> loader, Function<? super T, Instant> staleAt) {
         if (!properties.enabled()) {
             return loader.get();
         }
@@ -153,7 +183,7 @@ public class DashboardCache {
             entryKey = redis(() -> entryKey(cache, namespaces, key));
             String cached = redis(() -> redisson.<String>getBucket(entryKey, StringCodec.INSTANCE).get());
             if (cached != null) {
-                T value = read(cached, type);
+                T value = parse.apply(cached);
                 if (value != null) {
                     counter(cache, "hit").increment();
                     return value;
@@ -202,7 +232,7 @@ public class DashboardCache {
 
     private void store(String cache, String entryKey, Object value, Duration ttl) {
         try {
-            String text = json.writeValueAsString(value);
+            String text = value instanceof JsonText written ? written.text() : json.writeValueAsString(value);
             redis(() -> {
                 redisson.getBucket(entryKey, StringCodec.INSTANCE).set(text, ttl);
                 return null;

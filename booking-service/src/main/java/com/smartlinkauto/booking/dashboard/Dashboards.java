@@ -79,15 +79,17 @@ public class Dashboards {
         this.meters = meters;
     }
 
-    EarningsView earnings(UUID partner, Window window, EarningsGroup group) {
+    /** The partner's {@link EarningsView} as JSON, as cached: a hit is sent without being parsed. */
+    String earnings(UUID partner, Window window, EarningsGroup group) {
         String key = partner + "|" + window.from() + "|" + window.to() + "|" + group;
-        return cache.readThrough(DashboardCache.EARNINGS, List.of(CacheNamespaces.partner(partner)), key,
-                EarningsView.class, () -> timed("earnings", () -> computeEarnings(partner, window, group)));
+        return cache.readThroughJson(DashboardCache.EARNINGS, List.of(CacheNamespaces.partner(partner)), key,
+                () -> timed("earnings", () -> computeEarnings(partner, window, group)));
     }
 
-    RevenueView revenue(Window window, DashboardQueries.RevenueGroup group) {
+    /** The admin {@link RevenueView} as JSON, as cached: a hit is sent without being parsed. */
+    String revenue(Window window, DashboardQueries.RevenueGroup group) {
         String key = window.from() + "|" + window.to() + "|" + group;
-        return cache.readThrough(DashboardCache.REVENUE, List.of(CacheNamespaces.REVENUE), key, RevenueView.class,
+        return cache.readThroughJson(DashboardCache.REVENUE, List.of(CacheNamespaces.REVENUE), key,
                 () -> timed("revenue", () -> computeRevenue(window, group)));
     }
 

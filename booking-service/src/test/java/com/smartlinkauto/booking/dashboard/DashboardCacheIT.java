@@ -126,6 +126,41 @@ class DashboardCacheIT extends BookingTestSupport {
         return currencies.isEmpty() ? BigDecimal.ZERO : currencies.get(0).path("totals").path("gross").decimalValue();
     }
 
+    record CityLine(String city, int n) {
+    }
+
+    /**
+     * A hit is the stored JSON sent as it is: byte for byte the answer of the miss that stored it, as
+     * {@code application/json} (UTF-8, a city's accents included), without the computation running again.
+     */
+    @Test
+    void aHitSendsTheStoredJsonAsItIsWithoutComputingIt() {
+        VehicleServiceStub.Vehicle car = vehicles.bookable();
+        Party partner = owner(car);
+        String path = "/api/partners/me/earnings?from=" + from + "&to=" + to + "&groupBy=month";
+        BookingApi.Reply miss = api.get(path).token(partner.token()).send().expect(200);
+        BookingApi.Reply hit = api.get(path).token(partner.token()).send().expect(200);
+        assertThat(hit.bytes()).isEqualTo(miss.bytes());
+        assertThat(hit.header("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(hit.json().path("partnerId").asString()).isEqualTo(partner.id().toString());
+
+        java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Supplier<Object> loader = () -> {
+            computed.incrementAndGet();
+            return new CityLine("Yaoundé", computed.get());
+        };
+        String namespace = "test:" + UUID.randomUUID();
+        String first = cache.readThroughJson(DashboardCache.REVENUE, java.util.List.of(namespace), "k", loader);
+        String again = cache.readThroughJson(DashboardCache.REVENUE, java.util.List.of(namespace), "k", loader);
+        assertThat(first).isEqualTo("{\"city\":\"Yaoundé\",\"n\":1}");
+        assertThat(again).isEqualTo(first);
+        assertThat(computed).hasValue(1);
+        cache.invalidate(java.util.List.of(namespace));
+        assertThat(cache.readThroughJson(DashboardCache.REVENUE, java.util.List.of(namespace), "k", loader))
+                .isEqualTo("{\"city\":\"Yaoundé\",\"n\":2}");
+    }
+
     @Test
     void hitsAreCountedAndAPaymentInvalidatesExactlyItsPartnerRenterAndTheRevenueOnce() throws Exception {
         VehicleServiceStub.Vehicle carA = vehicles.bookable();
