@@ -52,6 +52,15 @@ class OperationsIT extends BookingTestSupport {
                 .contains("bookingId", "status", "cancellable", "reason", "refundAmount", "refundPercent", "currency",
                         "paidAmount", "policy", "asOf");
         assertThat(doc.path("paths").has("/api/partners/{partnerId}/bookings")).isTrue();
+        // the dashboards are sent as the cached JSON text, documented with the views' schemas
+        assertThat(doc.path("paths").path("/api/partners/{partnerId}/earnings").path("get").path("responses")
+                .path("200").path("content").path("application/json").path("schema").path("$ref").asString())
+                .endsWith("/EarningsView");
+        assertThat(doc.path("paths").path("/api/admin/revenue").path("get").path("responses").path("200")
+                .path("content").path("application/json").path("schema").path("$ref").asString())
+                .endsWith("/RevenueView");
+        assertThat(doc.path("components").path("schemas").path("EarningsView").path("properties").has("currencies"))
+                .isTrue();
         assertThat(doc.path("paths").has("/api/admin/bookings")).isTrue();
         assertThat(doc.path("paths").has("/internal/bookings/{id}/confirm")).isTrue();
         assertThat(doc.path("paths").path("/internal/bookings/{id}").path("get").path("tags").toString())
