@@ -16,6 +16,8 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
+import com.smartlinkauto.gateway.web.RequestIdLogging;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
@@ -61,16 +63,17 @@ public class RedisDownAwareRateLimiter extends RedisRateLimiter {
             if (!"-1".equals(response.getHeaders().get(getRemainingHeader()))) {
                 return Mono.just(response);
             }
-            return failsClosed(routeId).map(closed -> {
+            return failsClosed(routeId).flatMap(closed -> {
                 meters.counter("smartlink.gateway.rate.limiter.unavailable", "route", routeId, "outcome",
                         closed ? "refused" : "allowed").increment();
                 if (!closed) {
-                    return response;
+                    return Mono.just(response);
                 }
-                log.warn("Rate limiter unavailable: request on fail-closed route {} refused", routeId);
                 Map<String, String> headers = new HashMap<>(response.getHeaders());
                 headers.put(UNAVAILABLE_HEADER, "true");
-                return new Response(false, headers);
+                return RequestIdLogging.log(
+                        () -> log.warn("Rate limiter unavailable: request on fail-closed route {} refused", routeId),
+                        () -> Mono.just(new Response(false, headers)));
             });
         });
     }

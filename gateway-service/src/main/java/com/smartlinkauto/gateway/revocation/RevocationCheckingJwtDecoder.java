@@ -9,6 +9,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.server.ResponseStatusException;
 
+import com.smartlinkauto.gateway.web.RequestIdLogging;
 import com.smartlinkauto.servicedefaults.revocation.RevokedAccessTokens;
 
 import io.micrometer.core.instrument.Counter;
@@ -81,12 +82,12 @@ public class RevocationCheckingJwtDecoder implements ReactiveJwtDecoder {
     private Mono<Void> unchecked(Throwable ex) {
         if (properties.whenUnavailable() == TokenRevocationProperties.WhenUnavailable.REFUSE) {
             uncheckedRefused.increment();
-            log.warn("Token deny list unavailable, request refused: {}", ex.toString());
-            return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                    "Tokens cannot be checked right now. Try again shortly."));
+            return RequestIdLogging.log(() -> log.warn("Token deny list unavailable, request refused: {}",
+                    ex.toString()), () -> Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                            "Tokens cannot be checked right now. Try again shortly.")));
         }
         uncheckedAllowed.increment();
-        log.warn("Token deny list unavailable, token accepted unchecked: {}", ex.toString());
-        return Mono.empty();
+        return RequestIdLogging.log(() -> log.warn("Token deny list unavailable, token accepted unchecked: {}",
+                ex.toString()), Mono::empty);
     }
 }

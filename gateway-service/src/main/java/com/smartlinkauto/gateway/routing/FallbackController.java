@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import com.smartlinkauto.gateway.web.Problems;
+import com.smartlinkauto.gateway.web.RequestIdLogging;
 import com.smartlinkauto.servicedefaults.problem.ProblemTypes;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,7 +42,8 @@ class FallbackController {
     ResponseEntity<Map<String, Object>> fallback(@PathVariable String service, ServerWebExchange exchange) {
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         boolean timedOut = cause instanceof java.util.concurrent.TimeoutException;
-        log.warn("Fallback for {}: {}", service, cause == null ? "unknown cause" : cause.toString());
+        RequestIdLogging.log(exchange,
+                () -> log.warn("Fallback for {}: {}", service, cause == null ? "unknown cause" : cause.toString()));
         String safeService = service.matches("[a-z-]{1,40}") ? service : "the service";
         meters.counter("smartlink.gateway.fallbacks", "service", safeService, "cause",
                 cause == null ? "unknown" : cause.getClass().getSimpleName()).increment();

@@ -16,8 +16,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Gives every exchange an {@code X-Request-Id}: the client's when it is safe, else a new one. It is
- * passed downstream, returned on every response (routed, rejected or failed), and put in the MDC of
- * every log line written while the exchange is processed (Reactor context propagation).
+ * passed downstream, returned on every response (routed, rejected or failed), and put in the Reactor
+ * context, from which the gateway's log lines about the exchange take it into the MDC
+ * ({@link RequestIdLogging}; Reactor's context propagation in its limited mode: a {@code handle} or
+ * {@code tap} operator restores it too).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -34,7 +34,7 @@ public class FirewallRejectionHandler implements ServerExchangeRejectedHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException ex) {
-        log.info("Refused a malformed request: {}", ex.getMessage());
+        RequestIdLogging.log(exchange, () -> log.info("Refused a malformed request: {}", ex.getMessage()));
         if (exchange.getResponse().isCommitted()) {
             return Mono.empty();
         }

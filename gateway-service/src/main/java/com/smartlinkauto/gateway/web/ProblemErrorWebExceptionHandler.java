@@ -66,8 +66,8 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
         }
         else if (ex instanceof IOException) {
             // reactor-netty's PrematureCloseException and friends: the service hung up mid-exchange
-            log.warn("Upstream connection failed on {} {}: {}", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), ex.toString());
+            RequestIdLogging.log(exchange, () -> log.warn("Upstream connection failed on {} {}: {}",
+                    exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex.toString()));
             exchange.getResponse().getHeaders().clear();
             return Problems.write(exchange, exchange.getResponse(), HttpStatus.BAD_GATEWAY, BAD_GATEWAY,
                     "The service behind this route closed the connection without a complete answer; "
@@ -76,8 +76,8 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
         else {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
             detail = "An unexpected error occurred. Quote the correlation id when reporting it.";
-            log.error("Unhandled gateway error on {} {}", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), ex);
+            RequestIdLogging.log(exchange, () -> log.error("Unhandled gateway error on {} {}",
+                    exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex));
         }
         exchange.getResponse().getHeaders().clear();
         if (status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
