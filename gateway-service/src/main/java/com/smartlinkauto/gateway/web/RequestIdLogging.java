@@ -38,13 +38,24 @@ public final class RequestIdLogging {
         });
     }
 
+    /** {@code logging} with {@code id} in the MDC, then the MDC as it was (an event-loop thread serves many requests). */
     private static void run(String id, Runnable logging) {
-        if (id == null || MDC.get(Correlation.MDC_KEY) != null) {
+        if (id == null) {
             logging.run();
             return;
         }
-        try (MDC.MDCCloseable ignored = MDC.putCloseable(Correlation.MDC_KEY, id)) {
+        String before = MDC.get(Correlation.MDC_KEY);
+        MDC.put(Correlation.MDC_KEY, id);
+        try {
             logging.run();
+        }
+        finally {
+            if (before == null) {
+                MDC.remove(Correlation.MDC_KEY);
+            }
+            else {
+                MDC.put(Correlation.MDC_KEY, before);
+            }
         }
     }
 }

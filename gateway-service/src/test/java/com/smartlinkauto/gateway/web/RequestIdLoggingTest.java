@@ -34,6 +34,22 @@ class RequestIdLoggingTest {
     }
 
     @Test
+    void anotherRequestsIdLeftOnTheThreadIsNeverWrittenAndComesBackAfter() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/x"));
+        exchange.getAttributes().put(CorrelationIdWebFilter.ATTRIBUTE, "req-43");
+        List<String> seen = new ArrayList<>();
+        MDC.put(Correlation.MDC_KEY, "someone-else");
+        try {
+            RequestIdLogging.log(exchange, () -> seen.add(MDC.get(Correlation.MDC_KEY)));
+            assertThat(MDC.get(Correlation.MDC_KEY)).isEqualTo("someone-else");
+        }
+        finally {
+            MDC.remove(Correlation.MDC_KEY);
+        }
+        assertThat(seen).containsExactly("req-43");
+    }
+
+    @Test
     void anExchangeWithoutAnIdYetLogsWithoutOne() {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/x"));
         List<String> seen = new ArrayList<>();
