@@ -72,6 +72,10 @@ jvm_opts() {   # jvm_opts <service name> <heap> <jit> [writer: 1|0]
   local o="-Xms$xms -Xmx$heap -Xss512k -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
   # the metaspace's first high-water mark (~21 MB) cost 2-10 full collections per service while Spring starts
   o+=" -XX:MetaspaceSize=128m -XX:MaxMetaspaceSize=256m"
+  # the JDK's monitor deflation thread wakes every 250 ms to see whether enough monitors are inflated to be worth
+  # deflating: ~0.1 % of a core per idle JVM, ~1 % over the platform (bench/idle.sh, per thread); once a second
+  # is plenty (a full pass still runs at least every 60 s)
+  o+=" -XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=1000"
   # JDK 24+ warns about JNI (Netty) and sun.misc.Unsafe (XStream in Eureka) at every start
   (( JAVA_MAJOR >= 22 )) && o+=" --enable-native-access=ALL-UNNAMED"
   (( JAVA_MAJOR >= 24 )) && o+=" --sun-misc-unsafe-memory-access=allow"

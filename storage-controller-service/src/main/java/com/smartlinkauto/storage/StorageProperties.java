@@ -38,7 +38,7 @@ public record StorageProperties(
      */
     public record Liveness(@DefaultValue("10s") @NotNull Duration staleAfter,
             @DefaultValue("30s") @NotNull Duration deadAfter,
-            @DefaultValue("1s") @NotNull Duration checkInterval) {
+            @DefaultValue("2s") @NotNull Duration checkInterval) {
     }
 
     /**

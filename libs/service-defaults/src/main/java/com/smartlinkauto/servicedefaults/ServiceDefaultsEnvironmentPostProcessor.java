@@ -42,6 +42,10 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         // wrap every filter of the chain, and DispatcherServlet publishes a ServletRequestHandledEvent per request
         // that Spring Modulith's multicaster looks up listeners for; http.server.requests metrics stay
         d.put("management.observations.enable.spring.security", "false");
+        // and idle work nobody reads (bench/idle.sh, JFR of an idle payment-service): every run of a @Scheduled
+        // method was an observation (timers, a long task timer, context propagation), most of what the jobs'
+        // 200 ms due-checks cost (jobs.DueJob) although they return at once when nothing is due
+        d.put("management.observations.enable.tasks.scheduled", "false");
         d.put("spring.mvc.publish-request-handled-events", "false");
         // errors and shutdown
         // our ProblemDetailsAdvice replaces Boot's handler, which would otherwise shadow it

@@ -38,6 +38,8 @@ import com.smartlinkauto.servicedefaults.security.ProblemAccessDeniedHandler;
 import com.smartlinkauto.servicedefaults.security.ProblemAuthenticationEntryPoint;
 import com.smartlinkauto.servicedefaults.security.SmartlinkJwt;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -109,6 +111,9 @@ class ServiceDefaultsTest {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    ObservationRegistry observations;
 
     @Test
     void validationErrorsListTheFieldsWithoutEchoingValues() throws Exception {
@@ -213,6 +218,12 @@ class ServiceDefaultsTest {
         assertThat(environment.getProperty("management.endpoints.web.exposure.include")).contains("prometheus");
         assertThat(environment.getProperty("management.metrics.tags.application")).isEqualTo("probe-service");
         assertThat(environment.getProperty("eureka.instance.ip-address")).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void scheduledRunsAreNotObservedButRequestsAre() {
+        assertThat(Observation.createNotStarted("tasks.scheduled.execution", observations).isNoop()).isTrue();
+        assertThat(Observation.createNotStarted("http.server.requests", observations).isNoop()).isFalse();
     }
 
     @Test

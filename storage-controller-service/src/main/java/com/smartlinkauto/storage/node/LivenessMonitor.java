@@ -54,7 +54,7 @@ class LivenessMonitor {
      * can make (a concurrent one re-reads the row after the first commits and no longer matches), so a node is
      * declared dead, and its replicas dropped, exactly once.
      */
-    @Scheduled(fixedDelayString = "${smartlink.storage.liveness.check-interval:1s}", initialDelayString = "1s")
+    @Scheduled(fixedDelayString = "${smartlink.storage.liveness.check-interval:2s}", initialDelayString = "1s")
     void check() {
         tx.executeWithoutResult(status -> {
             double staleSeconds = properties.liveness().staleAfter().toMillis() / 1000.0;
