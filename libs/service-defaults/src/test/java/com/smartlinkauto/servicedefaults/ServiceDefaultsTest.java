@@ -5,9 +5,12 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Arrays;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
@@ -88,6 +91,13 @@ class ServiceDefaultsTest {
         @GetMapping("/secure")
         String secure() {
             return "secret";
+        }
+
+        /** How many frames of the request's stack belong to Spring Security's observing filter decorator. */
+        @GetMapping("/probe/observed-frames")
+        long observedFrames() {
+            return Arrays.stream(Thread.currentThread().getStackTrace())
+                    .filter(frame -> frame.getClassName().contains("ObservationFilterChainDecorator")).count();
         }
 
         @GetMapping("/probe/{n}")
@@ -218,6 +228,13 @@ class ServiceDefaultsTest {
         assertThat(environment.getProperty("management.endpoints.web.exposure.include")).contains("prometheus");
         assertThat(environment.getProperty("management.metrics.tags.application")).isEqualTo("probe-service");
         assertThat(environment.getProperty("eureka.instance.ip-address")).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void securityFiltersAreNotWrappedInObservations() throws Exception {
+        // the probe's request passes every filter of its chain: none runs inside the observing decorator
+        mvc.perform(get("/probe/observed-frames")).andExpect(status().isOk())
+                .andExpect(content().string("0"));
     }
 
     @Test

@@ -1,0 +1,30 @@
+package com.smartlinkauto.servicedefaults.security;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+
+/**
+ * Spring Security observes nothing unless {@code management.observations.enable.spring.security=true} (off by
+ * default: ServiceDefaultsEnvironmentPostProcessor). That property alone only makes each observation a no-op:
+ * Security still wraps every filter of every chain in an observing decorator and creates its (no-op)
+ * observations per filter and request — in the discovery server it was most of what serving an idle
+ * platform's registry fetches cost (JFR, bench/idle.sh). With {@link SecurityObservationSettings#noObservations()}
+ * the filter chains, authentication and authorization managers are not wrapped at all, servlet and reactive.
+ */
+@AutoConfiguration
+@ConditionalOnClass(SecurityObservationSettings.class)
+public class SecurityObservationDefaultsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings securityObservationSettings(Environment environment) {
+        boolean observe = environment.getProperty("management.observations.enable.spring.security", Boolean.class,
+                Boolean.TRUE);
+        return observe ? SecurityObservationSettings.withDefaults().build()
+                : SecurityObservationSettings.noObservations();
+    }
+}
