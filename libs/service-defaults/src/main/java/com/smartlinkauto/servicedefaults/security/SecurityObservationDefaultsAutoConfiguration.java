@@ -11,9 +11,10 @@ import org.springframework.security.config.observation.SecurityObservationSettin
  * Spring Security observes nothing unless {@code management.observations.enable.spring.security=true} (off by
  * default: ServiceDefaultsEnvironmentPostProcessor). That property alone only makes each observation a no-op:
  * Security still wraps every filter of every chain in an observing decorator and creates its (no-op)
- * observations per filter and request — in the discovery server it was most of what serving an idle
- * platform's registry fetches cost (JFR, bench/idle.sh). With {@link SecurityObservationSettings#noObservations()}
- * the filter chains, authentication and authorization managers are not wrapped at all, servlet and reactive.
+ * observations per filter and request (41 decorator frames on a request's stack; in JFR of the idle discovery
+ * server and storage controller ~12 % of their requests' samples had observation code in the top frames). With
+ * {@link SecurityObservationSettings#noObservations()} the filter chains, authentication and authorization
+ * managers are not wrapped at all, servlet and reactive.
  */
 @AutoConfiguration
 @ConditionalOnClass(SecurityObservationSettings.class)
