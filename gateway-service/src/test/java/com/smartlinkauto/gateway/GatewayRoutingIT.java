@@ -227,6 +227,21 @@ class GatewayRoutingIT {
         return body;
     }
 
+    @Autowired
+    org.springframework.cloud.gateway.config.HttpClientProperties httpClient;
+
+    /**
+     * The gateway drops a pooled connection to a service before the service's Tomcat would (60 s idle, its
+     * keep-alive default, which no service changes): a request written onto a connection the service is
+     * hanging up gets no answer, and a write is never retried (502).
+     */
+    @Test
+    void pooledConnectionsAreRetiredBeforeTheServicesKeepAliveEnds() {
+        Duration tomcatKeepAlive = Duration.ofSeconds(60);
+        assertThat(httpClient.getPool().getMaxIdleTime()).as("pool max-idle-time").isNotNull()
+                .isPositive().isLessThanOrEqualTo(tomcatKeepAlive.dividedBy(2));
+    }
+
     /**
      * A discovery heartbeat (Eureka: every registry fetch) no longer rebuilds every route; a refresh of
      * the configuration still does (RouteRefreshConfiguration), and the routes still answer after it.
