@@ -40,17 +40,29 @@ platform_pids() {
   done
 }
 
-# stops the runner's services by pid: TERM, then KILL after 45 s (they stop within 20 s + deregistration)
+# stops the runner's services by pid: TERM, then KILL after 45 s (they stop within 20 s + deregistration);
+# discovery-service last, as ./smartlink down does (the others deregister from it on the way out)
 stop_services() {
-  local name pid pids=() deadline
+  local name pid discovery=""
+  local -a pids=()
   while read -r name pid; do
     [[ -n $pid ]] || continue
+    if [[ $name == discovery-service ]]; then discovery=$pid; continue; fi
     info "stopping $name (pid $pid)"
     kill -TERM "$pid" 2>/dev/null || true
     pids+=("$pid")
   done < <(platform_pids)
-  deadline=$(( $(date +%s) + 45 ))
-  for pid in "${pids[@]}"; do
+  (( ${#pids[@]} == 0 )) || await_exit "${pids[@]}"
+  if [[ -n $discovery ]]; then
+    info "stopping discovery-service (pid $discovery)"
+    kill -TERM "$discovery" 2>/dev/null || true
+    await_exit "$discovery"
+  fi
+}
+
+await_exit() {   # await_exit <pid>...: waits <= 45 s for all of them, then KILLs the rest
+  local pid deadline=$(( $(date +%s) + 45 ))
+  for pid in "$@"; do
     while kill -0 "$pid" 2>/dev/null && (( $(date +%s) < deadline )); do sleep 0.3; done
     if kill -0 "$pid" 2>/dev/null; then info "pid $pid still running after 45 s: KILL"; kill -KILL "$pid" 2>/dev/null || true; fi
   done

@@ -76,6 +76,10 @@ jvm_opts() {   # jvm_opts <service name> <heap> <jit> [writer: 1|0]
   # deflating: ~0.1 % of a core per idle JVM, ~1 % over the platform (bench/idle.sh, per thread); once a second
   # is plenty (a full pass still runs at least every 60 s)
   o+=" -XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=1000"
+  # the JDK's HttpClient (service tokens, the controller's node client, the admin overview) keeps an idle
+  # connection 30 s on JDK 20+ but 1200 s on JDK 17, past the services' Tomcat keep-alive (60 s): a request
+  # written onto a connection Tomcat is closing gets no answer. 20 s on every JDK (the gateway's pool: 20 s too)
+  o+=" -Djdk.httpclient.keepalive.timeout=20"
   # JDK 24+ warns about JNI (Netty) and sun.misc.Unsafe (XStream in Eureka) at every start
   (( JAVA_MAJOR >= 22 )) && o+=" --enable-native-access=ALL-UNNAMED"
   (( JAVA_MAJOR >= 24 )) && o+=" --sun-misc-unsafe-memory-access=allow"
