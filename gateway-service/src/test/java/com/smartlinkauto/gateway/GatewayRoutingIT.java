@@ -242,6 +242,26 @@ class GatewayRoutingIT {
                 .isPositive().isLessThanOrEqualTo(tomcatKeepAlive.dividedBy(2));
     }
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    /**
+     * Per request the gateway keeps Boot's {@code http.server.requests} timer and nothing nobody reads: no timer of
+     * Spring Cloud Gateway's own ({@code spring.cloud.gateway.requests}), no client-side observation, and no
+     * observation per Redis command (the rate limiter's script runs against real Redis here).
+     */
+    @Test
+    void requestsAreTimedOnceAndRedisCommandsAreNotObserved() throws Exception {
+        HttpResponse<String> answer = withToken("/api/users/me", Tokens.renter());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("X-RateLimit-Remaining")).as("the limiter asked Redis").isPresent();
+        List<String> names = meters.getMeters().stream().map(m -> m.getId().getName()).distinct().toList();
+        assertThat(names).contains("http.server.requests")
+                .noneMatch(name -> name.startsWith("lettuce"))
+                .noneMatch(name -> name.startsWith("spring.cloud.gateway.requests"))
+                .noneMatch(name -> name.startsWith("http.client.requests"));
+    }
+
     /**
      * A discovery heartbeat (Eureka: every registry fetch) no longer rebuilds every route; a refresh of
      * the configuration still does (RouteRefreshConfiguration), and the routes still answer after it.

@@ -46,6 +46,9 @@ public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostP
         // method was an observation (timers, a long task timer, context propagation), most of what the jobs'
         // 200 ms due-checks cost (jobs.DueJob) although they return at once when nothing is due
         d.put("management.observations.enable.tasks.scheduled", "false");
+        // Lettuce (Boot's LettuceObservationAutoConfiguration) made every Redis command an observation with its own
+        // timer: 2 % of the gateway's CPU under bench/booking.sh (its rate limiter and revocation checks)
+        d.put("management.observations.enable.lettuce", "false");
         d.put("spring.mvc.publish-request-handled-events", "false");
         // errors and shutdown
         // our ProblemDetailsAdvice replaces Boot's handler, which would otherwise shadow it

@@ -238,8 +238,9 @@ class ServiceDefaultsTest {
     }
 
     @Test
-    void scheduledRunsAreNotObservedButRequestsAre() {
+    void scheduledRunsAndRedisCommandsAreNotObservedButRequestsAre() {
         assertThat(Observation.createNotStarted("tasks.scheduled.execution", observations).isNoop()).isTrue();
+        assertThat(Observation.createNotStarted("lettuce", observations).isNoop()).as("a Redis command").isTrue();
         assertThat(Observation.createNotStarted("http.server.requests", observations).isNoop()).isFalse();
     }
 
