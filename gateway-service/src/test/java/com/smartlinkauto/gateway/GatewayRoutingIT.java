@@ -99,6 +99,12 @@ class GatewayRoutingIT {
     @Autowired
     org.springframework.cloud.gateway.config.GatewayProperties gatewayProperties;
 
+    @Autowired
+    org.springframework.cloud.gateway.config.HttpClientProperties httpClient;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @BeforeAll
     static void startStandIns() throws IOException {
         echo = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -227,9 +233,6 @@ class GatewayRoutingIT {
         return body;
     }
 
-    @Autowired
-    org.springframework.cloud.gateway.config.HttpClientProperties httpClient;
-
     /**
      * The gateway drops a pooled connection to a service before the service's Tomcat would (60 s idle, its
      * keep-alive default, which no service changes): a request written onto a connection the service is
@@ -241,9 +244,6 @@ class GatewayRoutingIT {
         assertThat(httpClient.getPool().getMaxIdleTime()).as("pool max-idle-time").isNotNull()
                 .isPositive().isLessThanOrEqualTo(tomcatKeepAlive.dividedBy(2));
     }
-
-    @Autowired
-    io.micrometer.core.instrument.MeterRegistry meters;
 
     /**
      * Per request the gateway keeps Boot's {@code http.server.requests} timer and nothing nobody reads: no timer of
