@@ -52,7 +52,7 @@ stop_services() {
     kill -TERM "$pid" 2>/dev/null || true
     pids+=("$pid")
   done < <(platform_pids)
-  (( ${#pids[@]} == 0 )) || await_exit "${pids[@]}"
+  await_exit "${pids[@]}"
   if [[ -n $discovery ]]; then
     info "stopping discovery-service (pid $discovery)"
     kill -TERM "$discovery" 2>/dev/null || true
